@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func randomValuesRoundTrip() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         var writer = BinaryWriter()
         var expected: [(UInt64, Int64, String, Bool)] = []
         for _ in 0..<1_000 {

@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func randomValuesRoundTrip() throws {
-        var generator = SplitMix64(seed: 0x4A53_4F4E)
+        var generator = SeededGenerator(seed: 0x4A53_4F4E)
         for _ in 0..<2_000 {
             let value = Self.randomValue(depth: 0, using: &generator)
             let text = value.serialized
@@ -132,7 +132,7 @@ import Testing
         }
     }
 
-    static func randomValue(depth: Int, using generator: inout SplitMix64) -> JSONValue {
+    static func randomValue(depth: Int, using generator: inout SeededGenerator) -> JSONValue {
         let choice = Int.random(in: 0..<(depth > 3 ? 5 : 7), using: &generator)
         switch choice {
         case 0: return .null
@@ -158,7 +158,7 @@ import Testing
         }
     }
 
-    static func randomString(using generator: inout SplitMix64) -> String {
+    static func randomString(using generator: inout SeededGenerator) -> String {
         let alphabet: [Unicode.Scalar] = [
             "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\u{0}", "\u{1F}", "é", "Қ", "😀", "\u{7F}",
         ]
