@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+import class Foundation.ProcessInfo
+
+/// Settings every Kezek target shares: Swift 6 language mode plus the stricter upcoming features.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// Benchmarks pull in ordo-one/benchmark and GRDB; they are built only when asked for, so that
+/// `swift build` and `swift test` stay fast.
+let benchmarksEnabled = ProcessInfo.processInfo.environment["KEZEK_BENCHMARKS"] == "1"
+
+var dependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+]
+
+var targets: [Target] = [
+    .systemLibrary(
+        name: "CLMDB",
+        pkgConfig: "lmdb",
+        providers: [.apt(["liblmdb-dev"])]
+    ),
+    .target(
+        name: "LMDB",
+        dependencies: ["CLMDB"],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "EventLog",
+        dependencies: [
+            "LMDB",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "Kezek",
+        swiftSettings: strictSettings
+    ),
+    .target(
+        name: "KezekTestSupport",
+        dependencies: ["EventLog", "Kezek"],
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "kezek-log-torture",
+        dependencies: [
+            "EventLog",
+            "KezekTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "LMDBTests",
+        dependencies: ["LMDB", "KezekTestSupport"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "EventLogTests",
+        dependencies: ["EventLog", "KezekTestSupport", "kezek-log-torture"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "KezekTests",
+        dependencies: ["Kezek"],
+        swiftSettings: strictSettings
+    ),
+]
+
+if benchmarksEnabled {
+    dependencies += [
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+    ]
+    targets += [
+        .executableTarget(
+            name: "EventLogBenchmarks",
+            dependencies: [
+                "EventLog",
+                "KezekTestSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/EventLogBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+}
+
+let package = Package(
+    name: "Kezek",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LMDB", targets: ["LMDB"]),
+        .library(name: "EventLog", targets: ["EventLog"]),
+        .library(name: "Kezek", targets: ["Kezek"]),
+        .executable(name: "kezek-log-torture", targets: ["kezek-log-torture"]),
+    ],
+    dependencies: dependencies,
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

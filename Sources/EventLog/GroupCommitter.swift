@@ -1,0 +1,117 @@
+import Foundation
+import LMDB
+
+/// The single writer: takes append requests from any thread or task, and commits whatever has queued
+/// up in one LMDB write transaction (group commit), so that one `fsync` serves many callers. Each
+/// caller is answered after the transaction that holds its batch is committed, and so durable.
+final class GroupCommitter: @unchecked Sendable {
+    typealias Completion = @Sendable (Result<AppendReceipt, EventLogError>) -> Void
+
+    private struct Pending {
+        let request: AppendRequest
+        let completion: Completion
+    }
+
+    // `condition` guards `queue`, `stopping`, `stopped` and `head`.
+    private let condition = NSCondition()
+    private var queue: [Pending] = []
+    private var stopping = false
+    private var stopped = false
+    private var head: LogHead
+    private let store: LogStore
+    private let maximumGroupSize: Int
+    private let onCommit: @Sendable (LogHead) -> Void
+    private var thread: Thread?
+
+    init(
+        store: LogStore,
+        head: LogHead,
+        maximumGroupSize: Int,
+        onCommit: @escaping @Sendable (LogHead) -> Void
+    ) {
+        self.store = store
+        self.head = head
+        self.maximumGroupSize = maximumGroupSize
+        self.onCommit = onCommit
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "kezek-log-writer"
+        thread.stackSize = 1 << 20
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Queues a request; `completion` runs on the writer thread once the request is decided and,
+    /// when it was written, durable.
+    func submit(_ request: AppendRequest, completion: @escaping Completion) {
+        condition.lock()
+        guard !stopping else {
+            condition.unlock()
+            completion(.failure(.closed))
+            return
+        }
+        queue.append(Pending(request: request, completion: completion))
+        if queue.count == 1 { condition.signal() }
+        condition.unlock()
+    }
+
+    /// Lets queued requests finish, then ends the writer thread and waits for it.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !stopped && thread != nil { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty {
+                stopped = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let group: [Pending]
+            if queue.count <= maximumGroupSize {
+                group = queue
+                queue.removeAll(keepingCapacity: true)
+            } else {
+                group = Array(queue.prefix(maximumGroupSize))
+                queue.removeFirst(maximumGroupSize)
+            }
+            let start = head
+            condition.unlock()
+            commit(group, after: start)
+        }
+    }
+
+    private func commit(_ group: [Pending], after start: LogHead) {
+        let requests = group.map(\.request)
+        let outcome: Result<([Result<AppendReceipt, EventLogError>], LogHead), LMDBError>
+        do {
+            let written = try store.environment.write { (transaction) throws(LMDBError) in
+                try store.append(requests, after: start, in: transaction)
+            }
+            outcome = .success((written.results, written.head))
+        } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let (results, newHead)):
+            if newHead != start {
+                condition.lock()
+                head = newHead
+                condition.unlock()
+                onCommit(newHead)
+            }
+            for (pending, result) in zip(group, results) { pending.completion(result) }
+        case .failure(let error):
+            for pending in group { pending.completion(.failure(.storage(error))) }
+        }
+    }
+}
