@@ -63,6 +63,8 @@ final class GroupCommitter: @unchecked Sendable {
         stopping = true
         condition.broadcast()
         while !stopped && thread != nil { condition.wait() }
+        // The thread's closure holds this committer; dropping the thread breaks that cycle.
+        thread = nil
         condition.unlock()
     }
 

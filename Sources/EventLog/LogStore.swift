@@ -8,6 +8,12 @@ public struct LogHead: Hashable, Sendable {
     /// The last record's chain hash.
     public var hash: ChainHash
 
+    /// A head at `position` whose record hashes to `hash`.
+    public init(position: Position, hash: ChainHash) {
+        self.position = position
+        self.hash = hash
+    }
+
     /// The head of an empty log.
     public static let empty = LogHead(position: .zero, hash: .genesis)
 }
