@@ -83,6 +83,11 @@ public struct BinaryReader {
 
     /// Reads an unsigned LEB128 varint (at most 10 bytes, value within 64 bits).
     public mutating func readVarint() throws(BinaryDecodingError) -> UInt64 {
+        // Fast path: most varints here (numbers, times, lengths) are one byte.
+        if offset < buffer.count, buffer[offset] < 0x80 {
+            offset += 1
+            return UInt64(buffer[offset - 1])
+        }
         let start = offset
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -133,9 +138,9 @@ public struct BinaryReader {
     public mutating func readString() throws(BinaryDecodingError) -> String {
         let start = offset
         let bytes = try readLengthPrefixedBytes()
-        if let string = String(validating: bytes, as: UTF8.self) {
-            return string
+        guard UTF8Validation.firstInvalidOffset(in: bytes) == nil else {
+            throw BinaryDecodingError(offset: start, reason: .invalidUTF8)
         }
-        throw BinaryDecodingError(offset: start, reason: .invalidUTF8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -110,38 +110,43 @@ extension IIN: EventValue {
         writer.writeVarint(value)
     }
 
-    /// Rebuilds the digits without allocating (a 12-byte string is stored inline) and checks the century
-    /// digit, the month and day ranges and the check digit.
+    /// Rebuilds the digits without allocating (a 12-byte string is stored inline) after checking the
+    /// century digit, the month and day ranges and the check digit; the full rules ran when the IIN was
+    /// first parsed.
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
         let value = try reader.readVarint()
-        var digits: (UInt64, UInt64) = (value / 1_000_000, value % 1_000_000)
+        guard value < 1_000_000_000_000, Self.isPlausible(value) else {
+            throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "IIN"))
+        }
+        var rest = value
         let text = String(unsafeUninitializedCapacity: 12) { buffer in
-            for index in stride(from: 11, through: 6, by: -1) {
-                buffer[index] = UInt8(ascii: "0") + UInt8(digits.1 % 10)
-                digits.1 /= 10
-            }
-            for index in stride(from: 5, through: 0, by: -1) {
-                buffer[index] = UInt8(ascii: "0") + UInt8(digits.0 % 10)
-                digits.0 /= 10
+            for index in stride(from: 11, through: 0, by: -1) {
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
             }
             return 12
         }
-        guard value < 1_000_000_000_000, let iin = IIN(decodedDigits: text) else {
-            throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "IIN"))
-        }
-        self = iin
+        self.init(decodedDigits: text)
     }
 
-    /// Checks what can go wrong in stored digits cheaply; the full rules ran when the IIN was first parsed.
-    private init?(decodedDigits text: String) {
-        let utf8 = text.utf8
-        func digit(_ offset: Int) -> Int { Int(utf8[utf8.index(utf8.startIndex, offsetBy: offset)] &- 0x30) }
-        let month = digit(2) * 10 + digit(3)
-        let day = digit(4) * 10 + digit(5)
-        guard (1...6).contains(digit(6)), (1...12).contains(month), (1...31).contains(day),
-            IIN.checkDigit(forFirstEleven: (0..<11).lazy.map(digit)) == digit(11)
-        else { return nil }
+    /// Whether the 12 decimal digits of `value` have a century digit, a month and a day in range and the
+    /// right check digit.
+    private static func isPlausible(_ value: UInt64) -> Bool {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { digits in
+            var rest = value
+            for index in stride(from: 11, through: 0, by: -1) {
+                digits[index] = Int(rest % 10)
+                rest /= 10
+            }
+            let month = digits[2] * 10 + digits[3]
+            let day = digits[4] * 10 + digits[5]
+            guard (1...6).contains(digits[6]), (1...12).contains(month), (1...31).contains(day) else { return false }
+            return IIN.checkDigit(forFirstEleven: UnsafeBufferPointer(rebasing: digits[0..<11])) == digits[11]
+        }
+    }
+
+    private init(decodedDigits text: String) {
         self.rawValue = text
     }
 
@@ -212,13 +217,17 @@ extension LanguageCode: EventValue {
     /// Binary and JSON: the ISO 639-1 code.
     func write(to writer: inout BinaryWriter) { writer.write(rawValue) }
 
+    /// Looks the code up among the known languages by comparing short strings (cheaper than hashing).
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
-        guard let language = LanguageCode(rawValue: try reader.readString()) else {
+        let text = try reader.readString()
+        guard let language = Self.decodable.first(where: { $0.rawValue == text }) else {
             throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "LanguageCode"))
         }
         self = language
     }
+
+    private static let decodable: [LanguageCode] = known.compactMap { LanguageCode(rawValue: $0.code) }
 
     var json: JSONValue { .string(rawValue) }
 

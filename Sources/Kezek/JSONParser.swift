@@ -137,6 +137,7 @@ struct JSONParser {
         try enterContainer()
         index += 1
         var members: [JSONMember] = []
+        members.reserveCapacity(8)
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -150,7 +151,8 @@ struct JSONParser {
             let keyOffset = index
             let key = try parseString()
             if members.count < 16 {
-                for member in members where member.key == key {
+                let length = key.utf8.count
+                for member in members where member.key.utf8.count == length && member.key == key {
                     throw failure(.duplicateKey(key), at: keyOffset)
                 }
             } else {
@@ -362,38 +364,10 @@ struct JSONParser {
         }
     }
 
-    /// The length of the well-formed UTF-8 sequence whose lead byte (>= 0x80) is at `offset`
-    /// (Unicode table 3-7: no overlongs, no surrogates, nothing above U+10FFFF).
+    /// The length of the well-formed UTF-8 sequence whose lead byte (>= 0x80) is at `offset`.
     private func utf8SequenceLength(at offset: Int) throws(JSONParseError) -> Int {
-        let lead = bytes[offset]
-        let length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0:
-            length = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED:
-            length = 3
-            high = 0x9F
-        case 0xF0:
-            length = 4
-            low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4:
-            length = 4
-            high = 0x8F
-        default: throw failure(.invalidUTF8, at: offset)
-        }
-        guard offset + length <= bytes.count else { throw failure(.invalidUTF8, at: offset) }
-        let second = bytes[offset + 1]
-        guard second >= low && second <= high else { throw failure(.invalidUTF8, at: offset) }
-        var next = offset + 2
-        while next < offset + length {
-            guard bytes[next] & 0xC0 == 0x80 else { throw failure(.invalidUTF8, at: offset) }
-            next += 1
+        guard let length = UTF8Validation.sequenceLength(in: bytes, at: offset) else {
+            throw failure(.invalidUTF8, at: offset)
         }
         return length
     }
