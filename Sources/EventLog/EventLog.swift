@@ -45,7 +45,7 @@ public final class EventLog: Sendable {
         } catch {
             throw .storage(error)
         }
-        if existing && environment.statistics().entries > 0 {
+        if existing, try storage({ () throws(LMDBError) in try environment.statistics().entries }) > 0 {
             store = try LogStore.open(environment)
         } else if options.readOnly {
             throw .notAnEventLog(path: path, reason: "the log is empty and cannot be created read-only")

@@ -26,9 +26,9 @@ public struct EnvironmentStatistics: Hashable, Sendable {
 
 extension Environment {
     /// The map and transaction figures of the environment (`mdb_env_info`).
-    public func info() -> EnvironmentInfo {
+    public func info() throws(LMDBError) -> EnvironmentInfo {
         var raw = MDB_envinfo()
-        mdb_env_info(handle, &raw)
+        try check(mdb_env_info(handle, &raw), "mdb_env_info")
         return EnvironmentInfo(
             mapSize: raw.me_mapsize,
             lastPageNumber: raw.me_last_pgno,
@@ -39,9 +39,9 @@ extension Environment {
     }
 
     /// Page figures of the environment (`mdb_env_stat`).
-    public func statistics() -> EnvironmentStatistics {
+    public func statistics() throws(LMDBError) -> EnvironmentStatistics {
         var raw = MDB_stat()
-        mdb_env_stat(handle, &raw)
+        try check(mdb_env_stat(handle, &raw), "mdb_env_stat")
         return EnvironmentStatistics(
             pageSize: Int(raw.ms_psize),
             pages: raw.ms_branch_pages + raw.ms_leaf_pages + raw.ms_overflow_pages,

@@ -120,7 +120,7 @@ public final class Environment: @unchecked Sendable {
     /// ``Options/maximumMapSize``; at that limit the error stands.
     func grow() throws(LMDBError) {
         try gate.exclusively { () throws(LMDBError) in
-            let current = info().mapSize
+            let current = try info().mapSize
             guard current < options.maximumMapSize else { throw LMDBError.mapFull }
             let doubled = current > Int.max / 2 ? Int.max : current * 2
             let target = min(max(doubled, current + options.minimumGrowth), options.maximumMapSize)

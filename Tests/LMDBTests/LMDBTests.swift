@@ -112,7 +112,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let environment = try Environment(path: directory.path, options: .init(mapSize: 64 << 10))
         let database = try environment.openDatabase(named: "big", options: .create)
-        let initial = environment.info().mapSize
+        let initial = try environment.info().mapSize
         let value = [UInt8](repeating: 0xAB, count: 3000)
         for batch in 0..<40 {
             try environment.write { (transaction) throws(LMDBError) in
@@ -121,7 +121,7 @@ import Testing
                 }
             }
         }
-        #expect(environment.info().mapSize > initial)
+        #expect(try environment.info().mapSize > initial)
         let count = try environment.read { (transaction) throws(LMDBError) in
             try transaction.statistics(of: database).entries
         }
