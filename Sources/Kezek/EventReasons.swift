@@ -44,6 +44,8 @@ public enum PassOverReason: String, CaseIterable, Hashable, Sendable {
     case notInQueue
     /// It won a seat at a bulletin it prefers, closing in the same round.
     case admittedElsewhere
+    /// It is inactive because its referral expired (until the family confirms interest again).
+    case referralExpired
 }
 
 /// The last queue position admitted by a bulletin: everyone before it in queue order who applied and was
@@ -116,7 +118,7 @@ extension ReferralCancellationReason: EventEnum {
 
 extension PassOverReason: EventEnum {
     static let binaryOrder: [PassOverReason] = [
-        .interestLapsed, .stopListed, .holdsReferral, .notInQueue, .admittedElsewhere,
+        .interestLapsed, .stopListed, .holdsReferral, .notInQueue, .admittedElsewhere, .referralExpired,
     ]
 }
 

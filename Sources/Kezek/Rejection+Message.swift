@@ -25,6 +25,7 @@ extension Rejection {
         case .childBelongsToAnotherApplicant: "childBelongsToAnotherApplicant"
         case .genderMismatch: "genderMismatch"
         case .childTooOld: "childTooOld"
+        case .childNotBorn: "childNotBorn"
         case .duplicateApplication: "duplicateApplication"
         case .unknownKindergarten: "unknownKindergarten"
         case .duplicateKindergarten: "duplicateKindergarten"
@@ -48,11 +49,13 @@ extension Rejection {
         case .alreadyAppliedToBulletin: "alreadyAppliedToBulletin"
         case .invalidSeats: "invalidSeats"
         case .invalidWindow: "invalidWindow"
+        case .notEnoughFreeSeats: "notEnoughFreeSeats"
         case .unknownReferral: "unknownReferral"
         case .referralNotPending: "referralNotPending"
         case .extensionUsed: "extensionUsed"
         case .invalidExtension: "invalidExtension"
         case .priorityNotVerified: "priorityNotVerified"
+        case .noPendingPriorityClaim: "noPendingPriorityClaim"
         case .invalidYear: "invalidYear"
         }
     }
@@ -89,6 +92,8 @@ extension Rejection {
             "child IIN \(child) encodes \(child.sex.rawValue), but the gender given is \(given.rawValue)"
         case .childTooOld(let child, let birthYear, let year):
             "child \(child), born in \(birthYear), turns \(year - birthYear) in \(year) and can no longer be queued"
+        case .childNotBorn(let child, let birthDate):
+            "child IIN \(child) encodes the birth date \(birthDate), which has not come yet"
         case .duplicateApplication(let child, let existing):
             "child \(child) already has the active application \(existing)"
         case .unknownKindergarten(let id): "no kindergarten is registered with id \(ASCIIDigits.quoted(id.rawValue))"
@@ -127,6 +132,9 @@ extension Rejection {
         case .invalidSeats(let seats, nil): "\(seats) seats: a bulletin offers at least 1 seat"
         case .invalidWindow(let opensAt, let closesAt):
             "the window opens at \(opensAt) but closes at \(closesAt); it must close after it opens"
+        case .notEnoughFreeSeats(let id, let seats, let free):
+            "kindergarten \(ASCIIDigits.quoted(id.rawValue)) has \(free) free places, fewer than the \(seats) seats "
+                + "offered"
         case .unknownReferral(let number): "there is no referral \(number)"
         case .referralNotPending(let number): "referral \(number) is not at a stage that allows this"
         case .extensionUsed(let number): "referral \(number) was already extended once"
@@ -135,6 +143,7 @@ extension Rejection {
         case .priorityNotVerified(let application, let referral):
             "referral \(referral) cannot be confirmed before the priority claim of application \(application) "
                 + "is verified"
+        case .noPendingPriorityClaim(let number): "application \(number) has no priority claim awaiting a verdict"
         case .invalidYear(let year): "year \(year) is out of range"
         }
     }
@@ -164,6 +173,7 @@ extension IneligibilityReason {
         case .interestLapsed: "its confirmation of interest lapsed"
         case .holdsReferral: "it already holds a referral"
         case .notInQueue: "it is not in the queue"
+        case .referralExpired: "its referral expired; confirming interest brings it back"
         }
     }
 }

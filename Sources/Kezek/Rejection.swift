@@ -58,6 +58,8 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case genderMismatch(child: IIN, given: Sex)
     /// The child turns `age` in `year` (counted by calendar year) and is past queue age.
     case childTooOld(child: IIN, birthYear: Int, year: Int)
+    /// The child's IIN encodes a birth date after the command's date.
+    case childNotBorn(child: IIN, birthDate: CivilDate)
 
     // MARK: Applications
 
@@ -110,6 +112,9 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSeats(Int, capacity: Int?)
     /// `opensAt` must be before `closesAt`.
     case invalidWindow(opensAt: Timestamp, closesAt: Timestamp)
+    /// The kindergarten has fewer free places than the bulletin offers (capacity less enrolled children,
+    /// outstanding referrals and seats of bulletins still open).
+    case notEnoughFreeSeats(KindergartenID, seats: Int, free: Int)
 
     // MARK: Referrals
 
@@ -123,6 +128,8 @@ public enum Rejection: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidExtension(days: Int, maximum: Int)
     /// The application's priority claim is not verified yet, so its referral cannot be confirmed.
     case priorityNotVerified(application: ApplicationNumber, referral: ReferralNumber)
+    /// The application has no priority claim awaiting a verdict.
+    case noPendingPriorityClaim(ApplicationNumber)
 
     // MARK: Queue
 
@@ -154,4 +161,6 @@ public enum IneligibilityReason: String, Sendable, Hashable, CaseIterable {
     case holdsReferral
     /// It is out of the queue.
     case notInQueue
+    /// Its referral expired; confirming interest brings it back.
+    case referralExpired
 }

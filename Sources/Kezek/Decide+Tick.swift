@@ -1,0 +1,123 @@
+extension Decider {
+    /// What fell due by `at`, in this order: referral deadlines (the application comes back inactive at its
+    /// place, the seat is free), restoration windows that ended (annulled), confirmations of interest that
+    /// fell due (inactive), then the bulletins whose window closed, allocated together, each seat won
+    /// becoming a referral. Stop lists need no event: they end by time.
+    func tick() -> [Event] {
+        var events: [Event] = []
+        var changed: [ApplicationNumber: (status: ApplicationStatus, inactivity: InactivityReason?)] = [:]
+
+        let dueReferrals = state.referrals.values.compactMap {
+            referral -> (ReferralRecord, ReferralDeadline, Timestamp)? in
+            guard let deadline = referral.currentDeadline, deadline.dueAt <= at else { return nil }
+            return (referral, deadline.kind, deadline.dueAt)
+        }
+        for (referral, kind, dueAt) in dueReferrals.sorted(by: { $0.0.number < $1.0.number }) {
+            events.append(
+                .referralExpired(
+                    Event.ReferralExpired(
+                        referral: referral.number, application: referral.application, deadline: kind, dueAt: dueAt,
+                        policy: policy.version)))
+            changed[referral.application] = (.inactive, .referralExpired)
+        }
+
+        for application in sortedApplications(where: { $0.status == .inactive && $0.inactivity == .interestLapsed })
+        where changed[application.number] == nil {
+            guard let until = application.restorableUntil, until <= at else { continue }
+            events.append(annulment(of: application.number))
+            changed[application.number] = (.annulled, nil)
+        }
+
+        for application in sortedApplications(where: { $0.status == .queued }) where changed[application.number] == nil
+        {
+            let due = application.interestValidUntil ?? policy.interestDeadline(confirmedAt: application.submittedAt)
+            guard due <= at else { continue }
+            let canRestore = application.restorationsUsed < policy.maximumRestorations
+            let restorableUntil = canRestore ? policy.restorationDeadline(lapsedAt: due) : due
+            events.append(
+                .interestLapsed(
+                    Event.InterestLapsed(
+                        application: application.number, restorableUntil: restorableUntil, policy: policy.version)))
+            changed[application.number] = (.inactive, .interestLapsed)
+            if restorableUntil <= at {
+                events.append(annulment(of: application.number))
+                changed[application.number] = (.annulled, nil)
+            }
+        }
+
+        events += closeBulletins(after: changed)
+        return events
+    }
+
+    private func annulment(of number: ApplicationNumber) -> Event {
+        .applicationAnnulled(
+            Event.ApplicationAnnulled(application: number, reason: .restorationExpired, policy: policy.version))
+    }
+
+    private func sortedApplications(where include: (ApplicationRecord) -> Bool) -> [ApplicationRecord] {
+        state.applications.values.filter(include).sorted { $0.number < $1.number }
+    }
+
+    /// Closes every open bulletin whose `closesAt` has passed, allocating their seats together.
+    private func closeBulletins(
+        after changed: [ApplicationNumber: (status: ApplicationStatus, inactivity: InactivityReason?)]
+    ) -> [Event] {
+        let closing = state.bulletins.values.filter { !$0.isClosed && $0.closesAt <= at }.sorted {
+            $0.number < $1.number
+        }
+        guard !closing.isEmpty else { return [] }
+        /// The application as it stands after this tick's earlier events.
+        func current(_ number: ApplicationNumber) -> ApplicationRecord? {
+            guard var application = state.applications[number] else { return nil }
+            if let change = changed[number] {
+                application.status = change.status
+                application.inactivity = change.inactivity
+            }
+            return application
+        }
+        var candidates: [Allocation.Candidate] = []
+        var seen: Set<ApplicationNumber> = []
+        for bulletin in closing {
+            for number in bulletin.applicants where seen.insert(number).inserted {
+                guard let application = current(number) else { continue }
+                candidates.append(
+                    Allocation.Candidate(
+                        application: number, position: application.queuePosition,
+                        ineligibility: state.ineligibility(of: application, at: at),
+                        rankedKindergartens: application.kindergartens, appliedTo: application.bulletins))
+            }
+        }
+        let outcomes = Allocation.allocate(
+            bulletins: closing.map {
+                Allocation.Bulletin(number: $0.number, kindergarten: $0.kindergarten, seats: $0.seats)
+            },
+            candidates: candidates)
+        var events: [Event] = []
+        var nextReferral = state.lastReferralNumber
+        let confirmBy = policy.confirmationDeadline(referralIssuedAt: at)
+        for (bulletin, outcome) in zip(closing, outcomes) {
+            let cutOff = outcome.cutOff.flatMap(current).map { last in
+                AllocationCutOff(
+                    queueNumber: state.queueNumber(of: last.queuePosition, in: bulletin.key) {
+                        (current($0.number) ?? $0).status.isInQueue
+                    },
+                    tier: last.tier, submittedAt: last.submittedAt, application: last.number)
+            }
+            events.append(
+                .bulletinClosed(
+                    Event.BulletinClosed(
+                        bulletin: bulletin.number, admitted: outcome.admitted, cutOff: cutOff,
+                        unfilledSeats: outcome.unfilledSeats, passedOver: outcome.passedOver, policy: policy.version)))
+            for application in outcome.admitted {
+                nextReferral += 1
+                events.append(
+                    .referralIssued(
+                        Event.ReferralIssued(
+                            referral: ReferralNumber(rawValue: nextReferral), application: application,
+                            bulletin: bulletin.number, kindergarten: bulletin.kindergarten, issuedAt: at,
+                            confirmBy: confirmBy, policy: policy.version)))
+            }
+        }
+        return events
+    }
+}
