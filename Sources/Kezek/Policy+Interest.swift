@@ -1,8 +1,4 @@
 extension Policy {
-    /// Months a confirmation of interest (or a submission, which counts as the first) stays valid: 12,
-    /// the yearly confirmation.
-    public var interestValidityMonths: Int { 12 }
-
     /// When a confirmation of interest given at `time` falls due: the end (Asia/Almaty) of the same day
     /// ``interestValidityMonths`` later.
     public func interestDeadline(confirmedAt time: Timestamp) -> Timestamp {

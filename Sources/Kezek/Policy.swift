@@ -40,6 +40,8 @@ public struct Policy: Hashable, Sendable {
     public var restorationWindowDays: Int
     /// How many times an application may be restored.
     public var maximumRestorations: Int
+    /// Months a confirmation of interest (or a submission, which counts as the first) stays valid: 12.
+    public var interestValidityMonths: Int
     /// Calendar days a family is stop-listed after a priority claim is found false.
     public var stopListDays: Int
     /// The most kindergartens an application may rank (0 before ranking existed).
@@ -61,7 +63,8 @@ public struct Policy: Hashable, Sendable {
         version: PolicyVersion, effectiveFrom: CivilDate, tiers: [PriorityCategory: Tier] = Policy.standardTiers,
         placementAgeLimit: Int = 6, documentValidityMonths: Int = 1, referralConfirmationDays: Int = 2,
         registrationWorkingDays: Int = 5, maximumExtensions: Int = 1, maximumExtensionDays: Int = 30,
-        restorationWindowDays: Int = 28, maximumRestorations: Int = 1, stopListDays: Int = 10,
+        restorationWindowDays: Int = 28, maximumRestorations: Int = 1, interestValidityMonths: Int = 12,
+        stopListDays: Int = 10,
         maximumRankedKindergartens: Int = 4, smsCodeLifetimeSeconds: Int = 88,
         queueRefreshDeadline: (month: Int, day: Int) = (6, 30), interleave: Interleave? = nil
     ) {
@@ -76,6 +79,7 @@ public struct Policy: Hashable, Sendable {
         self.maximumExtensionDays = maximumExtensionDays
         self.restorationWindowDays = restorationWindowDays
         self.maximumRestorations = maximumRestorations
+        self.interestValidityMonths = interestValidityMonths
         self.stopListDays = stopListDays
         self.maximumRankedKindergartens = maximumRankedKindergartens
         self.smsCodeLifetimeSeconds = smsCodeLifetimeSeconds
