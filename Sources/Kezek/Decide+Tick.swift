@@ -21,17 +21,20 @@ extension Decider {
             changed[referral.application] = (.inactive, .referralExpired)
         }
 
-        for application in sortedApplications(where: { $0.status == .inactive && $0.inactivity == .interestLapsed })
-        where changed[application.number] == nil {
-            guard let until = application.restorableUntil, until <= at else { continue }
+        let windowsEnded = sortedApplications {
+            $0.status == .inactive && $0.inactivity == .interestLapsed && ($0.restorableUntil.map { $0 <= at } ?? false)
+        }
+        for application in windowsEnded where changed[application.number] == nil {
             events.append(annulment(of: application.number))
             changed[application.number] = (.annulled, nil)
         }
 
-        for application in sortedApplications(where: { $0.status == .queued }) where changed[application.number] == nil
-        {
-            let due = application.interestValidUntil ?? policy.interestDeadline(confirmedAt: application.submittedAt)
-            guard due <= at else { continue }
+        func interestDue(_ application: ApplicationRecord) -> Timestamp {
+            application.interestValidUntil ?? policy.interestDeadline(confirmedAt: application.submittedAt)
+        }
+        for application in sortedApplications(where: { $0.status == .queued && interestDue($0) <= at })
+        where changed[application.number] == nil {
+            let due = interestDue(application)
             let canRestore = application.restorationsUsed < policy.maximumRestorations
             let restorableUntil = canRestore ? policy.restorationDeadline(lapsedAt: due) : due
             events.append(
