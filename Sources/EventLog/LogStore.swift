@@ -21,7 +21,8 @@ public struct LogHead: Hashable, Sendable {
 /// The log's LMDB layout and the work done inside its transactions.
 ///
 /// Databases: `meta` (magic and format version), `records` (position → record), `streams`
-/// (stream name ‖ 0 ‖ version → position) and `idempotency` (key → first and last position).
+/// (stream name ‖ 0 ‖ version → position), `idempotency` (key → first and last position) and
+/// `checkpoints` (name → position and bytes of derived state; outside the hash chain).
 final class LogStore: Sendable {
     static let magic = Array("kezek-event-log".utf8)
     static let formatVersion: UInt32 = 1
@@ -31,14 +32,23 @@ final class LogStore: Sendable {
     let records: Database
     let streams: Database
     let idempotency: Database
+    /// `nil` only in a read-only log written before checkpoints existed.
+    let checkpoints: Database?
 
-    private init(environment: Environment, meta: Database, records: Database, streams: Database, idempotency: Database)
-    {
+    private init(
+        environment: Environment,
+        meta: Database,
+        records: Database,
+        streams: Database,
+        idempotency: Database,
+        checkpoints: Database?
+    ) {
         self.environment = environment
         self.meta = meta
         self.records = records
         self.streams = streams
         self.idempotency = idempotency
+        self.checkpoints = checkpoints
     }
 
     /// Creates the databases and the metadata of a new log in one transaction, so that a crash
@@ -51,7 +61,8 @@ final class LogStore: Sendable {
                 meta: meta,
                 records: try transaction.openDatabase(named: "records", options: .create),
                 streams: try transaction.openDatabase(named: "streams", options: .create),
-                idempotency: try transaction.openDatabase(named: "idempotency", options: .create)
+                idempotency: try transaction.openDatabase(named: "idempotency", options: .create),
+                checkpoints: try transaction.openDatabase(named: "checkpoints", options: .create)
             )
             try transaction.put(magic, forKey: Array("magic".utf8), in: meta)
             try transaction.put(
@@ -72,7 +83,8 @@ final class LogStore: Sendable {
                 meta: try environment.openDatabase(named: "meta"),
                 records: try environment.openDatabase(named: "records"),
                 streams: try environment.openDatabase(named: "streams"),
-                idempotency: try environment.openDatabase(named: "idempotency")
+                idempotency: try environment.openDatabase(named: "idempotency"),
+                checkpoints: try openCheckpoints(environment)
             )
         } catch .notFound, .incompatible {
             throw .notAnEventLog(path: environment.path, reason: "an LMDB environment without a Kezek log in it")
@@ -94,6 +106,17 @@ final class LogStore: Sendable {
             throw .unsupportedFormat(found: version, supported: formatVersion)
         }
         return store
+    }
+
+    /// The checkpoint database; created on first open of a writable log that lacks it (it holds
+    /// derived data only, so adding it does not change the log's format).
+    private static func openCheckpoints(_ environment: Environment) throws(LMDBError) -> Database? {
+        do {
+            return try environment.openDatabase(named: "checkpoints")
+        } catch .notFound {
+            if environment.options.readOnly { return nil }
+            return try environment.openDatabase(named: "checkpoints", options: .create)
+        }
     }
 
     // MARK: Reading
