@@ -43,6 +43,25 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .target(
+        name: "Engine",
+        dependencies: [
+            "EventLog",
+            "Kezek",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "kezek",
+        dependencies: [
+            "Engine",
+            "EventLog",
+            "Kezek",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .target(
         name: "KezekTestSupport",
         dependencies: ["EventLog", "Kezek"],
         swiftSettings: strictSettings
@@ -101,6 +120,8 @@ let package = Package(
         .library(name: "LMDB", targets: ["LMDB"]),
         .library(name: "EventLog", targets: ["EventLog"]),
         .library(name: "Kezek", targets: ["Kezek"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .executable(name: "kezek", targets: ["kezek"]),
         .executable(name: "kezek-log-torture", targets: ["kezek-log-torture"]),
     ],
     dependencies: dependencies,

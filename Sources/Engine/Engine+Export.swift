@@ -1,0 +1,43 @@
+public import EventLog
+public import Kezek
+
+extension Engine {
+    /// Calls `body` with the JSON form of every event from position `first` on, in log order:
+    /// `{"position", "time", "type", "stream", "fields", "hash"}`. `body` returns `false` to stop.
+    public static func export(
+        _ log: EventLog, from first: Position = Position(1), _ body: (JSONValue) -> Bool
+    ) throws(EngineError) {
+        var failure: EngineError?
+        let after = first.rawValue > 0 ? Position(first.rawValue - 1) : .zero
+        do throws(EventLogError) {
+            try log.forEachRecord(after: after) { view in
+                do throws(EngineError) {
+                    let event = try Event(record: view)
+                    return body(exported(event, view: view))
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        } catch {
+            throw .log(error)
+        }
+        if let failure { throw failure }
+    }
+
+    /// The exported form of one event.
+    static func exported(_ event: Event, view: RecordView) -> JSONValue {
+        var fields = JSONObject()
+        if case .object(let object) = event.json {
+            for member in object.members where member.key != "type" { fields[member.key] = member.value }
+        }
+        return [
+            "position": .integer(Int64(bitPattern: view.position.rawValue)),
+            "time": .time(Timestamp(millisecondsSinceEpoch: view.timestamp)),
+            "type": .string(event.type.name),
+            "stream": .string(String(decoding: view.streamBytes, as: UTF8.self)),
+            "fields": .object(fields),
+            "hash": .string(view.hash.hex),
+        ]
+    }
+}

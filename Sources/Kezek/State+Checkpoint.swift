@@ -1,0 +1,292 @@
+// Reads the canonical form back (see State+Canonical.swift): a checkpoint of the decision state.
+
+extension KezekState {
+    /// Reads a state written by ``canonicalBytes(into:)``. Fails on another format version, on bytes that
+    /// break the layout and on values their types reject; the reader is left after the state.
+    public init(canonicalBytes reader: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init()
+        let formatOffset = reader.offset
+        let format = try reader.readUInt8()
+        guard format == Self.canonicalFormatVersion else {
+            throw BinaryDecodingError(
+                offset: formatOffset, reason: .invalidTag(type: "KezekState", tag: UInt64(format)))
+        }
+        lastApplicationNumber = try reader.readVarint()
+        lastBulletinNumber = try reader.readVarint()
+        lastReferralNumber = try reader.readVarint()
+        lastTime = try reader.readOptional { try $0.readTime() }
+        lastRefreshYear = try reader.readOptional { try $0.readInt() }
+
+        for _ in 0..<(try reader.readCount()) {
+            let record = try KindergartenRecord(from: &reader)
+            kindergartens[record.id] = record
+        }
+        for _ in 0..<(try reader.readCount()) {
+            let record = try ApplicantRecord(from: &reader)
+            applicants[record.iin] = record
+        }
+        for _ in 0..<(try reader.readCount()) {
+            let record = try ChildRecord(from: &reader)
+            children[record.iin] = record
+        }
+        for _ in 0..<(try reader.readCount()) {
+            let record = try ApplicationRecord(from: &reader)
+            applications[record.number] = record
+        }
+        for _ in 0..<(try reader.readCount()) {
+            let record = try BulletinRecord(from: &reader)
+            bulletins[record.number] = record
+        }
+        for _ in 0..<(try reader.readCount()) {
+            let record = try ReferralRecord(from: &reader)
+            referrals[record.number] = record
+        }
+        for _ in 0..<(try reader.readCount()) {
+            let key = try reader.readKey()
+            applicationsByKey[key] = try reader.readArray { try $0.readApplication() }
+        }
+    }
+}
+
+extension KindergartenRecord {
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let event = Event.KindergartenRegistered(
+            id: try reader.readKindergarten(),
+            name: KindergartenName(kazakh: try reader.readString(), russian: try reader.readString()),
+            locality: try reader.readLocality(),
+            languages: try reader.readArray { try $0.readLanguage() },
+            groupTypes: try reader.readArray { try $0.readEnum(GroupType.self) },
+            capacity: try reader.readInt())
+        self.init(event)
+        enrolled = try reader.readInt()
+        referred = try reader.readInt()
+        offered = try reader.readInt()
+    }
+}
+
+extension ApplicantRecord {
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(iin: try reader.readIIN(), phone: try reader.readPhone())
+        children = try reader.readArray { try $0.readIIN() }
+    }
+}
+
+extension ChildRecord {
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(iin: try reader.readIIN(), applicant: try reader.readIIN(), gender: try reader.readEnum(Sex.self))
+        activeApplication = try reader.readOptional { try $0.readApplication() }
+        applications = try reader.readArray { try $0.readApplication() }
+        enrolment = try reader.readOptional {
+            Enrolment(application: try $0.readApplication(), kindergarten: try $0.readKindergarten())
+        }
+    }
+}
+
+extension ApplicationRecord {
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let number = try reader.readApplication()
+        let applicant = try reader.readIIN()
+        let child = try reader.readIIN()
+        let key = try reader.readKey()
+        let kindergartens = try reader.readArray { try $0.readKindergarten() }
+        let submittedAt = try reader.readTime()
+        let originalTier = try reader.readTier()
+        let tier = try reader.readTier()
+        let claim = try reader.readOptional { reader in
+            PriorityClaim(
+                category: try reader.readEnum(PriorityCategory.self),
+                documents: try reader.readArray {
+                    SupportingDocument(name: try $0.readString(), issuedOn: try $0.readDate())
+                })
+        }
+        let claimStatus = try reader.readOptional { try $0.readEnum(ClaimStatus.self) }
+        let status = try reader.readEnum(ApplicationStatus.self)
+        let inactivity = try reader.readOptional { try $0.readEnum(InactivityReason.self) }
+        let interestValidUntil = try reader.readOptional { try $0.readTime() }
+        let restorableUntil = try reader.readOptional { try $0.readTime() }
+        let restorationsUsed = try reader.readInt()
+        let stopListedUntil = try reader.readOptional { try $0.readTime() }
+        let bulletins = try reader.readArray { try $0.readBulletin() }
+        let referral = try reader.readOptional { try $0.readReferral() }
+        let policy = PolicyVersion(rawValue: try reader.readString())
+        self.init(
+            Event.ApplicationSubmitted(
+                application: number, applicant: applicant, child: child, key: key, submittedAt: submittedAt,
+                tier: originalTier, priority: claim, policy: policy, kindergartens: kindergartens))
+        self.tier = tier
+        self.claimStatus = claimStatus
+        self.status = status
+        self.inactivity = inactivity
+        self.interestValidUntil = interestValidUntil
+        self.restorableUntil = restorableUntil
+        self.restorationsUsed = restorationsUsed
+        self.stopListedUntil = stopListedUntil
+        self.bulletins = bulletins
+        self.referral = referral
+    }
+}
+
+extension BulletinRecord {
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        self.init(
+            Event.BulletinPublished(
+                bulletin: try reader.readBulletin(), kindergarten: try reader.readKindergarten(),
+                key: try reader.readKey(), seats: try reader.readInt(), opensAt: try reader.readTime(),
+                closesAt: try reader.readTime()))
+        applicants = try reader.readArray { try $0.readApplication() }
+        isClosed = try reader.readBool()
+        admitted = try reader.readArray { try $0.readApplication() }
+    }
+}
+
+extension ReferralRecord {
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let referral = try reader.readReferral()
+        let application = try reader.readApplication()
+        let bulletin = try reader.readBulletin()
+        let kindergarten = try reader.readKindergarten()
+        let issuedAt = try reader.readTime()
+        let confirmBy = try reader.readTime()
+        self.init(
+            Event.ReferralIssued(
+                referral: referral, application: application, bulletin: bulletin, kindergarten: kindergarten,
+                issuedAt: issuedAt, confirmBy: confirmBy, policy: PolicyVersion(rawValue: "")))
+        registerBy = try reader.readOptional { try $0.readTime() }
+        status = try reader.readEnum(ReferralStatus.self)
+        extensionsUsed = try reader.readInt()
+    }
+}
+
+extension BinaryReader {
+    fileprivate func invalid(_ type: String, at offset: Int) -> BinaryDecodingError {
+        BinaryDecodingError(offset: offset, reason: .invalidValue(type: type))
+    }
+
+    fileprivate mutating func readCount() throws(BinaryDecodingError) -> Int {
+        let start = offset
+        let count = try readLength()
+        // Every entry takes at least one byte, so a corrupt count cannot run the loops for long.
+        guard count <= remaining else {
+            throw BinaryDecodingError(offset: start, reason: .truncated(needed: count, available: remaining))
+        }
+        return count
+    }
+
+    fileprivate mutating func readInt() throws(BinaryDecodingError) -> Int {
+        let start = offset
+        guard let value = Int(exactly: try readZigzag()) else { throw invalid("Int", at: start) }
+        return value
+    }
+
+    fileprivate mutating func readTime() throws(BinaryDecodingError) -> Timestamp {
+        Timestamp(millisecondsSinceEpoch: try readZigzag())
+    }
+
+    fileprivate mutating func readDate() throws(BinaryDecodingError) -> CivilDate {
+        let start = offset
+        let year = try readInt()
+        let month = try readVarint()
+        let day = try readVarint()
+        guard month <= 12, day <= 31, let date = try? CivilDate(year: year, month: Int(month), day: Int(day)) else {
+            throw invalid("CivilDate", at: start)
+        }
+        return date
+    }
+
+    fileprivate mutating func readIIN() throws(BinaryDecodingError) -> IIN {
+        let start = offset
+        guard let iin = IIN(rawValue: try readString()) else { throw invalid("IIN", at: start) }
+        return iin
+    }
+
+    fileprivate mutating func readPhone() throws(BinaryDecodingError) -> PhoneNumber {
+        let start = offset
+        guard let phone = PhoneNumber(rawValue: try readString()) else { throw invalid("PhoneNumber", at: start) }
+        return phone
+    }
+
+    fileprivate mutating func readKindergarten() throws(BinaryDecodingError) -> KindergartenID {
+        let start = offset
+        guard let id = KindergartenID(rawValue: try readString()) else { throw invalid("KindergartenID", at: start) }
+        return id
+    }
+
+    fileprivate mutating func readLanguage() throws(BinaryDecodingError) -> LanguageCode {
+        let start = offset
+        guard let language = LanguageCode(rawValue: try readString()) else { throw invalid("LanguageCode", at: start) }
+        return language
+    }
+
+    fileprivate mutating func readLocality() throws(BinaryDecodingError) -> KATOCode {
+        let start = offset
+        let raw = try readVarint()
+        guard raw <= UInt64(UInt32.max), let code = KATOCode(rawValue: UInt32(raw)) else {
+            throw invalid("KATOCode", at: start)
+        }
+        return code
+    }
+
+    fileprivate mutating func readTier() throws(BinaryDecodingError) -> Tier {
+        let start = offset
+        guard let tier = Tier(name: try readString()) else { throw invalid("Tier", at: start) }
+        return tier
+    }
+
+    fileprivate mutating func readEnum<Value: RawRepresentable<String>>(
+        _ type: Value.Type
+    ) throws(BinaryDecodingError) -> Value {
+        let start = offset
+        guard let value = Value(rawValue: try readString()) else { throw invalid("\(Value.self)", at: start) }
+        return value
+    }
+
+    fileprivate mutating func readApplication() throws(BinaryDecodingError) -> ApplicationNumber {
+        ApplicationNumber(rawValue: try readVarint())
+    }
+
+    fileprivate mutating func readBulletin() throws(BinaryDecodingError) -> BulletinNumber {
+        BulletinNumber(rawValue: try readVarint())
+    }
+
+    fileprivate mutating func readReferral() throws(BinaryDecodingError) -> ReferralNumber {
+        ReferralNumber(rawValue: try readVarint())
+    }
+
+    fileprivate mutating func readKey() throws(BinaryDecodingError) -> QueueKey {
+        QueueKey(
+            locality: try readLocality(), birthYear: try readInt(), language: try readLanguage(),
+            groupType: try readEnum(GroupType.self))
+    }
+
+    // The element readers are untyped closures (typed throws do not infer through them yet); every error
+    // they throw is a `BinaryDecodingError`.
+    fileprivate mutating func readOptional<Value>(
+        _ body: (inout BinaryReader) throws -> Value
+    ) throws(BinaryDecodingError) -> Value? {
+        guard try readBool() else { return nil }
+        return try element(body)
+    }
+
+    fileprivate mutating func readArray<Element>(
+        _ body: (inout BinaryReader) throws -> Element
+    ) throws(BinaryDecodingError) -> [Element] {
+        let count = try readCount()
+        var elements: [Element] = []
+        elements.reserveCapacity(count)
+        for _ in 0..<count { elements.append(try element(body)) }
+        return elements
+    }
+
+    private mutating func element<Value>(
+        _ body: (inout BinaryReader) throws -> Value
+    ) throws(BinaryDecodingError) -> Value {
+        let start = offset
+        do {
+            return try body(&self)
+        } catch let error as BinaryDecodingError {
+            throw error
+        } catch {
+            throw invalid("\(Value.self)", at: start)
+        }
+    }
+}
