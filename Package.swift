@@ -62,6 +62,11 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .target(
+        name: "Projections",
+        dependencies: ["Kezek"],
+        swiftSettings: strictSettings
+    ),
+    .target(
         name: "KezekTestSupport",
         dependencies: ["EventLog", "Kezek"],
         swiftSettings: strictSettings
@@ -88,6 +93,11 @@ var targets: [Target] = [
     .testTarget(
         name: "KezekTests",
         dependencies: ["Kezek"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "ProjectionsTests",
+        dependencies: ["Projections", "Kezek"],
         swiftSettings: strictSettings
     ),
 ]
@@ -120,6 +130,7 @@ let package = Package(
         .library(name: "LMDB", targets: ["LMDB"]),
         .library(name: "EventLog", targets: ["EventLog"]),
         .library(name: "Kezek", targets: ["Kezek"]),
+        .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Engine", targets: ["Engine"]),
         .executable(name: "kezek", targets: ["kezek"]),
         .executable(name: "kezek-log-torture", targets: ["kezek-log-torture"]),

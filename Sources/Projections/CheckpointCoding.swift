@@ -1,0 +1,73 @@
+import Kezek
+
+/// Field-by-field binary coding of the values the projections keep, shared by the checkpoint and the
+/// canonical encoding. Enums are written as their index among `allCases`.
+enum CheckpointCoding {
+    static func invalid(_ type: String, at reader: BinaryReader) -> BinaryDecodingError {
+        BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: type))
+    }
+
+    static func writeCase<T: CaseIterable & Equatable>(_ value: T, to writer: inout BinaryWriter) {
+        writer.write(HistoryEntry.code(value))
+    }
+
+    static func readCase<T: CaseIterable>(
+        _ type: T.Type = T.self, from reader: inout BinaryReader
+    ) throws(BinaryDecodingError) -> T {
+        let code = try reader.readUInt8()
+        let cases = Array(T.allCases)
+        guard Int(code) < cases.count else {
+            throw BinaryDecodingError(
+                offset: reader.offset - 1, reason: .invalidTag(type: "\(T.self)", tag: UInt64(code)))
+        }
+        return cases[Int(code)]
+    }
+
+    static func writeOptionalCase<T: CaseIterable & Equatable>(_ value: T?, to writer: inout BinaryWriter) {
+        writer.write(value.map { HistoryEntry.code($0) &+ 1 } ?? 0)
+    }
+
+    static func readOptionalCase<T: CaseIterable>(
+        _ type: T.Type = T.self, from reader: inout BinaryReader
+    ) throws(BinaryDecodingError) -> T? {
+        let code = try reader.readUInt8()
+        guard code != 0 else { return nil }
+        let cases = Array(T.allCases)
+        guard Int(code) - 1 < cases.count else {
+            throw BinaryDecodingError(
+                offset: reader.offset - 1, reason: .invalidTag(type: "\(T.self)", tag: UInt64(code)))
+        }
+        return cases[Int(code) - 1]
+    }
+
+    static func write(_ time: Timestamp?, to writer: inout BinaryWriter) {
+        writer.write(time != nil)
+        if let time { writer.writeZigzag(time.millisecondsSinceEpoch) }
+    }
+
+    static func readTime(from reader: inout BinaryReader) throws(BinaryDecodingError) -> Timestamp? {
+        guard try reader.readBool() else { return nil }
+        return Timestamp(millisecondsSinceEpoch: try reader.readZigzag())
+    }
+
+    static func readIIN(from reader: inout BinaryReader) throws(BinaryDecodingError) -> IIN {
+        guard let iin = IIN(rawValue: try reader.readString()) else { throw invalid("IIN", at: reader) }
+        return iin
+    }
+
+    static func readKindergartenID(from reader: inout BinaryReader) throws(BinaryDecodingError) -> KindergartenID {
+        guard let id = KindergartenID(rawValue: try reader.readString()) else {
+            throw invalid("KindergartenID", at: reader)
+        }
+        return id
+    }
+
+    static func readKey(from reader: inout BinaryReader) throws(BinaryDecodingError) -> PackedQueueKey {
+        guard let key = PackedQueueKey(rawValue: try reader.readVarint()) else { throw invalid("QueueKey", at: reader) }
+        return key
+    }
+
+    static func readInt(from reader: inout BinaryReader) throws(BinaryDecodingError) -> Int {
+        Int(try reader.readZigzag())
+    }
+}

@@ -1,0 +1,102 @@
+import Kezek
+
+extension Projections {
+    /// The checkpoint format this build writes and reads.
+    public static let checkpointVersion: UInt8 = 1
+    private static let checkpointMagic = Array("KZPJ".utf8)
+
+    /// The whole projected state as bytes: `KZPJ`, the format version byte, then every projection as it
+    /// is stored. ``init(checkpoint:)`` restores exactly this state (derived lookups and the queue trees
+    /// are rebuilt, in O(n)).
+    public func encodeCheckpoint() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 64 + applications.rows.count * 96 + applications.history.count * 24)
+        writer.writeRaw(Self.checkpointMagic)
+        writer.write(Self.checkpointVersion)
+        writer.writeVarint(position)
+        CheckpointCoding.write(lastTime, to: &writer)
+        applications.encodeCheckpoint(to: &writer)
+        queues.encodeCheckpoint(to: &writer)
+        families.encodeCheckpoint(to: &writer)
+        writer.writeVarint(UInt64(catalog.kindergartens.count))
+        for id in catalog.kindergartens.keys.sorted() {
+            CheckpointCoding.write(catalog.kindergartens[id]!, to: &writer)
+        }
+        writer.writeVarint(UInt64(catalog.bulletins.count))
+        for number in catalog.bulletins.keys.sorted() {
+            CheckpointCoding.write(catalog.bulletins[number]!, to: &writer)
+        }
+        writer.writeVarint(UInt64(catalog.referrals.count))
+        for number in catalog.referrals.keys.sorted() {
+            CheckpointCoding.write(catalog.referrals[number]!, to: &writer)
+        }
+        return writer.bytes
+    }
+
+    /// Loads a checkpoint written by ``encodeCheckpoint()``; fails on other bytes, another format
+    /// version, or damage.
+    public init(checkpoint bytes: [UInt8]) throws(CheckpointError) {
+        guard bytes.count >= 5, Array(bytes.prefix(4)) == Self.checkpointMagic else { throw .notACheckpoint }
+        guard bytes[4] == Self.checkpointVersion else {
+            throw .unsupportedVersion(found: bytes[4], supported: Self.checkpointVersion)
+        }
+        do {
+            self = try BinaryReader.withReader(bytes) { (reader) throws(BinaryDecodingError) -> Projections in
+                _ = try reader.readRaw(count: 5)
+                var projections = Projections()
+                try projections.decodeBody(from: &reader)
+                try reader.expectEnd()
+                return projections
+            }
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    private mutating func decodeBody(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        position = try reader.readVarint()
+        lastTime = try CheckpointCoding.readTime(from: &reader)
+        applications = try ApplicationProjection(checkpoint: &reader)
+        queues = try QueueProjection(checkpoint: &reader)
+        families = try FamilyProjection(checkpoint: &reader)
+        for _ in 0..<(try reader.readLength()) {
+            let record = try CheckpointCoding.readKindergarten(from: &reader)
+            catalog.kindergartens[record.id] = record
+        }
+        for _ in 0..<(try reader.readLength()) {
+            let record = try CheckpointCoding.readBulletin(from: &reader)
+            catalog.bulletins[record.number] = record
+        }
+        for _ in 0..<(try reader.readLength()) {
+            let record = try CheckpointCoding.readReferral(from: &reader)
+            catalog.referrals[record.number] = record
+        }
+        // Every row must own its slot; the statistics follow from the queues.
+        for row in applications.rows {
+            guard let index = queues.indices[row.key], Int(row.slot) < index.slotCount,
+                index.application(atSlot: Int(row.slot)) == row.number,
+                index.tier(atSlot: Int(row.slot)) == (row.status.isInQueue ? row.tier : nil)
+            else { throw CheckpointCoding.invalid("QueueSlot", at: reader) }
+        }
+        for (key, index) in queues.indices {
+            for tier in Tier.allCases where index.count(in: tier) > 0 {
+                statistics.cells[StatisticsCell(key: key.regional, tier: tier), default: 0] += index.count(in: tier)
+            }
+        }
+    }
+
+    /// Writes the canonical encoding of every projection, in a fixed order, for the state digest: equal
+    /// states give equal bytes whatever order their dictionaries were filled in.
+    public func canonicalBytes(into bytes: inout [UInt8]) {
+        var header = BinaryWriter()
+        header.writeRaw("kezek-projections".utf8)
+        header.write(Self.checkpointVersion)
+        header.writeVarint(position)
+        CheckpointCoding.write(lastTime, to: &header)
+        bytes += header.bytes
+        queues.canonicalBytes(into: &bytes)
+        applications.canonicalBytes(into: &bytes)
+        families.canonicalBytes(into: &bytes)
+        catalog.canonicalBytes(into: &bytes)
+        statistics.canonicalBytes(into: &bytes)
+    }
+}

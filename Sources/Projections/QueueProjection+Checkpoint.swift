@@ -1,0 +1,41 @@
+import Kezek
+
+extension QueueProjection {
+    /// Writes every queue's slots in key order: time, number, tier byte.
+    func encodeCheckpoint(to writer: inout BinaryWriter) {
+        writer.writeVarint(UInt64(indices.count))
+        for key in indices.keys.sorted() {
+            let index = indices[key]!
+            writer.writeVarint(key.rawValue)
+            writer.writeVarint(UInt64(index.slotCount))
+            for slot in 0..<index.slotCount {
+                writer.writeZigzag(index.times[slot])
+                writer.writeVarint(index.numbers[slot])
+                writer.write(index.tiers[slot])
+            }
+        }
+    }
+
+    /// Reads what `encodeCheckpoint(to:)` wrote, checks the slot order, rebuilds the trees.
+    init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
+        for _ in 0..<(try reader.readLength()) {
+            let key = try CheckpointCoding.readKey(from: &reader)
+            let count = try reader.readLength()
+            var times: [Int64] = []
+            var numbers: [UInt64] = []
+            var tiers: [UInt8] = []
+            for slot in 0..<count {
+                let time = try reader.readZigzag()
+                let number = try reader.readVarint()
+                let tier = try reader.readUInt8()
+                guard tier == QueueOrderIndex.absent || Tier(rawValue: Int(tier)) != nil,
+                    slot == 0 || (times[slot - 1], numbers[slot - 1]) < (time, number)
+                else { throw CheckpointCoding.invalid("QueueOrderIndex", at: reader) }
+                times.append(time)
+                numbers.append(number)
+                tiers.append(tier)
+            }
+            indices[key] = QueueOrderIndex(times: times, numbers: numbers, tiers: tiers)
+        }
+    }
+}
