@@ -91,6 +91,16 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .testTarget(
+        name: "EngineTests",
+        dependencies: ["Engine", "EventLog", "Kezek", "KezekTestSupport"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "KezekCLITests",
+        dependencies: ["kezek", "Kezek", "KezekTestSupport"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
         name: "KezekTests",
         dependencies: ["Kezek"],
         swiftSettings: strictSettings
