@@ -47,6 +47,7 @@ var targets: [Target] = [
         dependencies: [
             "EventLog",
             "Kezek",
+            "Projections",
             .product(name: "Crypto", package: "swift-crypto"),
         ],
         swiftSettings: strictSettings
@@ -92,7 +93,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "EngineTests",
-        dependencies: ["Engine", "EventLog", "Kezek", "KezekTestSupport"],
+        dependencies: ["Engine", "EventLog", "Kezek", "KezekTestSupport", "Projections"],
         swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,4 +1,5 @@
 public import Kezek
+import Projections
 
 /// What a successful command assigned or caused, as the fields of its result line (after `"ok": true`).
 public struct CommandResult: Sendable, Equatable {
@@ -10,9 +11,9 @@ public struct CommandResult: Sendable, Equatable {
         self.fields = fields
     }
 
-    /// The result of `command`, which caused `events`; `state` is the state after them.
-    public init(command: Command, events: [Event], state: KezekState) {
-        var builder = ResultBuilder(events: events, state: state)
+    /// The result of `command`, which caused `events`; `model` is the model after them.
+    public init(command: Command, events: [Event], model: EngineModel) {
+        var builder = ResultBuilder(events: events, model: model)
         builder.describe(command)
         fields = builder.fields
     }
@@ -21,12 +22,19 @@ public struct CommandResult: Sendable, Equatable {
 /// Builds a result from a command's events: one method per kind of command.
 struct ResultBuilder {
     let events: [Event]
-    let state: KezekState
+    let model: EngineModel
     var fields = JSONObject()
 
-    init(events: [Event], state: KezekState) {
+    init(events: [Event], model: EngineModel) {
         self.events = events
-        self.state = state
+        self.model = model
+    }
+
+    var state: KezekState { model.state }
+
+    /// The queue number as the order-statistic index answers it.
+    func queueNumber(of number: ApplicationNumber) -> JSONValue {
+        model.projections.queueNumber(of: number).map { .integer(Int64($0)) } ?? .null
     }
 
     mutating func set(_ key: String, _ value: JSONValue) {
@@ -107,14 +115,14 @@ struct ResultBuilder {
     /// The queue number and status of an application as it stands after the command.
     mutating func queueFields(of number: ApplicationNumber) {
         guard let application = state.applications[number] else { return }
-        set("queueNumber", state.queueNumber(of: number).map { .integer(Int64($0)) } ?? .null)
+        set("queueNumber", queueNumber(of: number))
         set("status", .string(application.status.rawValue))
     }
 
     mutating func submitted() {
         for case .applicationSubmitted(let e) in events {
             set("application", .number(e.application))
-            set("queueNumber", state.queueNumber(of: e.application).map { .integer(Int64($0)) } ?? .null)
+            set("queueNumber", queueNumber(of: e.application))
             set("tier", .string(e.tier.name))
             set("submittedAt", .time(e.submittedAt))
         }

@@ -1,5 +1,6 @@
 import EventLog
 public import Kezek
+import Projections
 
 extension Engine {
     /// Where an application stands: `{"application", "queueNumber", "tier", "status", "key"}`;
@@ -18,19 +19,19 @@ extension Engine {
     /// The queue of `key` in order, at most `limit` entries:
     /// `{"key", "length", "queue": [{"queueNumber", "application", "tier", "submittedAt", "status"}]}`.
     public func queue(for key: QueueKey, limit: Int? = nil) -> JSONValue {
-        let queue = state.queue(for: key)
-        let shown = queue.prefix(limit ?? queue.count)
+        let projections = model.projections
+        let entries = projections.queue(for: key, limit: limit ?? .max)
         return [
             "key": key.json,
-            "length": .integer(Int64(queue.count)),
+            "length": .integer(Int64(projections.queues.count(for: key))),
             "queue": .array(
-                shown.enumerated().map { index, application in
+                entries.map { entry in
                     [
-                        "queueNumber": .integer(Int64(index + 1)),
-                        "application": .number(application.number),
-                        "tier": .string(application.tier.name),
-                        "submittedAt": .time(application.submittedAt),
-                        "status": .string(application.status.rawValue),
+                        "queueNumber": .integer(Int64(entry.queueNumber)),
+                        "application": .number(entry.application),
+                        "tier": .string(entry.tier.name),
+                        "submittedAt": .time(entry.submittedAt),
+                        "status": .string(state.applications[entry.application]?.status.rawValue ?? "queued"),
                     ]
                 }),
         ]
@@ -71,20 +72,16 @@ extension Engine {
         return .success(.object(card))
     }
 
+    /// The queue number from the order-statistic index, O(log n).
     private func queueNumberJSON(of number: ApplicationNumber) -> JSONValue {
-        state.queueNumber(of: number).map { .integer(Int64($0)) } ?? .null
+        model.projections.queueNumber(of: number).map { .integer(Int64($0)) } ?? .null
     }
 
-    /// The stage of the five on the card: queue, bulletin, referral, registration, admission; or archive.
+    /// The furthest of the five stages the application reached (queue, bulletin, referral, registration,
+    /// admission), or `archive` once withdrawn or annulled.
     private func stage(of application: ApplicationRecord) -> String {
-        switch application.status {
-        case .queued, .inactive:
-            application.bulletins.contains { state.bulletins[$0]?.isClosed == false } ? "bulletin" : "queue"
-        case .referred:
-            application.referral.flatMap { state.referrals[$0]?.status } == .registered ? "registration" : "referral"
-        case .enrolled: "admission"
-        case .withdrawn, .annulled: "archive"
-        }
+        if application.status == .withdrawn || application.status == .annulled { return "archive" }
+        return model.projections.card(of: application.number)?.stage.description ?? "queue"
     }
 
     private func history(of number: ApplicationNumber, referrals: [ReferralNumber]) throws(EngineError) -> [JSONValue] {

@@ -91,7 +91,7 @@ public final class Engine {
         case .success(let events):
             guard !events.isEmpty else {
                 return Execution(
-                    outcome: .success(CommandResult(command: envelope.command, events: [], state: model.state)),
+                    outcome: .success(CommandResult(command: envelope.command, events: [], model: model)),
                     ticket: submitted)
             }
             var records: [NewRecord] = []
@@ -105,7 +105,7 @@ public final class Engine {
             let tracker = tracker
             log.append(AppendRequest(records: records)) { tracker.report($0) }
             submitted += 1
-            let result = CommandResult(command: envelope.command, events: events, state: model.state)
+            let result = CommandResult(command: envelope.command, events: events, model: model)
             let ticket = submitted
             try checkpointIfDue()
             return Execution(outcome: .success(result), ticket: ticket)

@@ -1,16 +1,19 @@
 import EventLog
 import Kezek
+import Projections
 
 /// The engine's checkpoint: the whole model saved beside the log, so that a start reads only the log's
-/// tail. Layout: `kezek-engine` (ASCII), the format byte, the model's digest (32 bytes), then the model's
-/// canonical bytes (position, then state). Loading checks all three; any doubt means a full replay.
+/// tail. Layout: `kezek-engine` (ASCII), the format byte, the model's digest (32 bytes), the position
+/// (8 bytes), the state's canonical form (length-prefixed), then the projections' checkpoint. Loading
+/// decodes both and recomputes the digest; any doubt means a full replay.
 enum EngineCheckpoint {
     /// The name the checkpoint is saved under.
     static let name = "engine"
     /// The first bytes of every engine checkpoint.
     static let magic = Array("kezek-engine".utf8)
-    /// The layout version written now; bumped with the state's canonical format.
-    static let format: UInt8 = KezekState.canonicalFormatVersion
+    /// The layout version written now; bumped whenever the layout, the state's canonical format or the
+    /// projections' checkpoint format changes.
+    static let format: UInt8 = 2
 
     /// Why a checkpoint was not used.
     enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -32,13 +35,14 @@ enum EngineCheckpoint {
 
     /// The bytes that save `model`.
     static func encode(_ model: EngineModel) -> [UInt8] {
-        let canonical = model.canonicalBytes
-        var bytes = magic
-        bytes.reserveCapacity(magic.count + 33 + canonical.count)
-        bytes.append(format)
-        bytes += StateDigest(of: canonical).bytes
-        bytes += canonical
-        return bytes
+        var writer = BinaryWriter(capacity: 1 << 16)
+        writer.writeRaw(magic)
+        writer.write(format)
+        writer.writeRaw(model.digest.bytes)
+        writer.write(model.position.rawValue)
+        writer.writeLengthPrefixed(model.state.canonicalBytes)
+        writer.writeRaw(model.projections.encodeCheckpoint())
+        return writer.bytes
     }
 
     /// Saves `model`, which must be durable in `log` (its position at or before the head).
@@ -71,26 +75,37 @@ enum EngineCheckpoint {
         let found = bytes[magic.count]
         guard found == format else { throw .oldFormat(found: found) }
         guard stored.position <= head else { throw .ahead(checkpoint: stored.position, head: head) }
-        let canonical = Array(bytes[headerSize...])
-        guard StateDigest(of: canonical).bytes == Array(bytes[(magic.count + 1)..<headerSize]) else {
-            throw .damaged("digest mismatch")
-        }
-        let decoded = BinaryReader.withReader(canonical) { reader in
-            Result { () throws(BinaryDecodingError) -> EngineModel in
+        let body = Array(bytes[headerSize...])
+        let decoded = BinaryReader.withReader(body) { reader in
+            Result { () throws(BinaryDecodingError) -> (Position, KezekState, Int) in
                 let position = Position(try reader.readUInt64())
+                let length = try reader.readLength()
+                let start = reader.offset
                 let state = try KezekState(canonicalBytes: &reader)
-                try reader.expectEnd()
-                return EngineModel(state: state, position: position)
+                guard reader.offset - start == length else {
+                    throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "KezekState"))
+                }
+                return (position, state, reader.offset)
             }
         }
+        let model: EngineModel
         switch decoded {
-        case .success(let model):
-            guard model.position == stored.position else {
-                throw .damaged("it says position \(model.position) but was saved at \(stored.position)")
+        case .success(let (position, state, end)):
+            guard position == stored.position else {
+                throw .damaged("it says position \(position) but was saved at \(stored.position)")
             }
-            return model
+            do {
+                let projections = try Projections(checkpoint: Array(body[end...]))
+                model = EngineModel(state: state, projections: projections, position: position)
+            } catch {
+                throw .damaged(error.message)
+            }
         case .failure(let error):
             throw .damaged(error.message)
         }
+        guard model.digest.bytes == Array(bytes[(magic.count + 1)..<headerSize]) else {
+            throw .damaged("digest mismatch")
+        }
+        return model
     }
 }

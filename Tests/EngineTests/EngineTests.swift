@@ -2,6 +2,7 @@ import Engine
 import EventLog
 import Kezek
 import KezekTestSupport
+import Projections
 import Testing
 
 @Suite("Engine")
@@ -75,8 +76,10 @@ struct EngineTests {
                 for key in state.applicationsByKey.keys {
                     let expected = naiveQueue(key, in: state)
                     for (index, number) in expected.enumerated() {
+                        #expect(engine.model.projections.queueNumber(of: number) == index + 1)
                         #expect(state.queueNumber(of: number) == index + 1)
                     }
+                    #expect(engine.model.projections.queues.count(for: key) == expected.count)
                     guard case .object(let listing) = engine.queue(for: key),
                         case .array(let entries)? = listing["queue"]
                     else {
