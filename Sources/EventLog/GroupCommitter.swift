@@ -4,6 +4,10 @@ import LMDB
 /// The single writer: takes append requests from any thread or task, and commits whatever has queued
 /// up in one LMDB write transaction (group commit), so that one `fsync` serves many callers. Each
 /// caller is answered after the transaction that holds its batch is committed, and so durable.
+///
+/// A failed commit (disk full, map at its maximum, I/O error) stops the writer: that group and every
+/// request after it fail with the same error, until the log is opened again. Callers may have prepared
+/// later requests on the assumption that earlier ones would land, so nothing after a failure is written.
 final class GroupCommitter: @unchecked Sendable {
     typealias Completion = @Sendable (Result<AppendReceipt, EventLogError>) -> Void
 
@@ -12,9 +16,10 @@ final class GroupCommitter: @unchecked Sendable {
         let completion: Completion
     }
 
-    // `condition` guards `queue`, `stopping`, `stopped` and `head`.
+    // `condition` guards `queue`, `stopping`, `stopped`, `failure` and `head`.
     private let condition = NSCondition()
     private var queue: [Pending] = []
+    private var failure: LMDBError?
     private var stopping = false
     private var stopped = false
     private var head: LogHead
@@ -52,6 +57,11 @@ final class GroupCommitter: @unchecked Sendable {
             completion(.failure(.closed))
             return
         }
+        if let failure {
+            condition.unlock()
+            completion(.failure(.storage(failure)))
+            return
+        }
         queue.append(Pending(request: request, completion: completion))
         if queue.count == 1 { condition.signal() }
         condition.unlock()
@@ -87,8 +97,13 @@ final class GroupCommitter: @unchecked Sendable {
                 queue.removeFirst(maximumGroupSize)
             }
             let start = head
+            let failed = failure
             condition.unlock()
-            commit(group, after: start)
+            if let failed {
+                for pending in group { pending.completion(.failure(.storage(failed))) }
+            } else {
+                commit(group, after: start)
+            }
         }
     }
 
@@ -113,6 +128,9 @@ final class GroupCommitter: @unchecked Sendable {
             }
             for (pending, result) in zip(group, results) { pending.completion(result) }
         case .failure(let error):
+            condition.lock()
+            failure = error
+            condition.unlock()
             for pending in group { pending.completion(.failure(.storage(error))) }
         }
     }

@@ -1,5 +1,6 @@
 import EventLog
 import KezekTestSupport
+import LMDB
 import Testing
 
 @Suite struct AppendTests {
@@ -165,4 +166,33 @@ import Testing
 /// Calls the blocking append from a plain (non-async) function, as a thread would.
 private func appendFromAThread(_ log: EventLog, _ request: AppendRequest) throws -> AppendReceipt {
     try log.appendAndWait(request)
+}
+
+@Suite struct StorageFailureTests {
+    /// A map at its maximum fails the append with a storage error; nothing after it is written
+    /// (later requests may depend on the failed one), and what was acknowledged before is intact.
+    @Test func aFullMapStopsTheWriterAndKeepsWhatWasAcknowledged() async throws {
+        let directory = try TemporaryDirectory()
+        let options = EventLog.Options(durability: .bulkLoad, initialMapSize: 64 << 10, maximumMapSize: 256 << 10)
+        let log = try EventLog(path: directory.path, options: options)
+        var acknowledged: UInt64 = 0
+        var failure: EventLogError?
+        for index in 0..<1000 {
+            do {
+                let receipt = try await log.append([record("fill", "r\(index)" + String(repeating: "x", count: 2000))])
+                acknowledged = receipt.positions.upperBound.rawValue
+            } catch {
+                failure = error
+                break
+            }
+        }
+        #expect(failure == .storage(.mapFull))
+        await #expect(throws: EventLogError.storage(.mapFull)) {
+            try await log.append([record("small", "tiny")])
+        }
+        expectIntact(log, count: acknowledged)
+        try log.close()
+        let reopened = try EventLog(path: directory.path, options: EventLog.Options(readOnly: true))
+        expectIntact(reopened, count: acknowledged)
+    }
 }
