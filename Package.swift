@@ -132,6 +132,19 @@ if benchmarksEnabled {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     ]
+    // The domain's event codec and command decoding: needs nothing but the domain module.
+    targets.append(
+        .executableTarget(
+            name: "DomainBenchmarks",
+            dependencies: [
+                "Kezek",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DomainBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
 }
 
 let package = Package(
