@@ -38,16 +38,24 @@ public struct BinaryReader {
         guard isAtEnd else { throw BinaryDecodingError(offset: offset, reason: .trailingBytes(remaining)) }
     }
 
+    /// Moves past `count` bytes and returns the offset of the first.
+    @inline(__always)
     mutating func claim(_ count: Int) throws(BinaryDecodingError) -> Int {
-        guard count <= buffer.count - offset else {
-            throw BinaryDecodingError(offset: offset, reason: .truncated(needed: count, available: remaining))
-        }
+        guard count <= buffer.count &- offset else { throw truncation(needing: count) }
         let start = offset
-        offset += count
+        offset = start &+ count
         return start
     }
 
+    /// The error of a read of `count` bytes where fewer remain (out of line: reads inline only their
+    /// fast path).
+    @inline(never)
+    private func truncation(needing count: Int) -> BinaryDecodingError {
+        BinaryDecodingError(offset: offset, reason: .truncated(needed: count, available: remaining))
+    }
+
     /// Reads one byte.
+    @inline(__always)
     public mutating func readUInt8() throws(BinaryDecodingError) -> UInt8 {
         let start = try claim(1)
         return buffer[start]
@@ -82,38 +90,91 @@ public struct BinaryReader {
     }
 
     /// Reads an unsigned LEB128 varint (at most 10 bytes, value within 64 bits).
+    @inline(__always)
     public mutating func readVarint() throws(BinaryDecodingError) -> UInt64 {
-        // Fast path: most varints here (numbers, times, lengths) are one byte.
-        if offset < buffer.count, buffer[offset] < 0x80 {
-            offset += 1
-            return UInt64(buffer[offset - 1])
-        }
+        // Fast path: most varints here (numbers, lengths, tags) are one byte.
         let start = offset
+        if start < buffer.count, buffer[start] < 0x80 {
+            offset = start &+ 1
+            return UInt64(buffer[start])
+        }
+        if buffer.count &- start >= 8 {
+            // Word at a time: the first byte without a continuation bit ends the varint.
+            let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            let ends = ~word & 0x8080_8080_8080_8080
+            if ends != 0 {
+                // The bits of the varint's bytes: up to and including the first end bit.
+                let bits = ends.trailingZeroBitCount &+ 1
+                offset = start &+ bits / 8
+                return Self.compactVarint(bits == 64 ? word : word & (1 &<< bits &- 1))
+            }
+        } else {
+            // Fewer than 8 bytes left (the end of a short payload): they carry at most 49 bits, so no
+            // overflow is possible; running out of bytes is left to `readLongVarint` to report.
+            var index = start
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                index &+= 1
+                result |= UInt64(byte & 0x7F) &<< shift
+                if byte < 0x80 {
+                    offset = index
+                    return result
+                }
+                shift &+= 7
+            }
+        }
+        return try readLongVarint()
+    }
+
+    /// The value of a varint of up to 8 bytes held little-endian in `word` (bytes after it zero): the
+    /// low 7 bits of each byte, packed together.
+    @inline(__always)
+    static func compactVarint(_ word: UInt64) -> UInt64 {
+        var value = word & 0x7F7F_7F7F_7F7F_7F7F
+        value = (value & 0x007F_007F_007F_007F) | (value & 0x7F00_7F00_7F00_7F00) >> 1
+        value = (value & 0x0000_3FFF_0000_3FFF) | (value & 0x3FFF_0000_3FFF_0000) >> 2
+        return (value & 0x0000_0000_0FFF_FFFF) | (value & 0x0FFF_FFFF_0000_0000) >> 4
+    }
+
+    /// Reads a varint byte by byte, reporting what is wrong with it: cut off by the end of the buffer,
+    /// longer than 10 bytes or wider than 64 bits (the fast paths of `readVarint` read every valid one
+    /// but a rare 9- or 10-byte value).
+    @inline(never)
+    private mutating func readLongVarint() throws(BinaryDecodingError) -> UInt64 {
+        let start = offset
+        var index = start
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < buffer.count else {
+            guard index < buffer.count else {
                 throw BinaryDecodingError(
-                    offset: start, reason: .truncated(needed: offset - start + 1, available: buffer.count - start))
+                    offset: start, reason: .truncated(needed: index - start + 1, available: buffer.count - start))
             }
-            let byte = buffer[offset]
-            offset += 1
+            let byte = buffer[index]
+            index += 1
             if shift == 63 && byte > 1 {
                 throw BinaryDecodingError(offset: start, reason: .varintOverflow)
             }
             result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
+            if byte < 0x80 {
+                offset = index
+                return result
+            }
             shift += 7
         }
     }
 
     /// Reads a zigzag varint as a signed integer.
+    @inline(__always)
     public mutating func readZigzag() throws(BinaryDecodingError) -> Int64 {
         let raw = try readVarint()
         return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
     }
 
     /// Reads a varint that must fit `Int` (a length or a count).
+    @inline(__always)
     public mutating func readLength() throws(BinaryDecodingError) -> Int {
         let start = offset
         let raw = try readVarint()
@@ -122,10 +183,11 @@ public struct BinaryReader {
     }
 
     /// Reads a length-prefixed byte string; the result borrows the reader's buffer.
+    @inline(__always)
     public mutating func readLengthPrefixedBytes() throws(BinaryDecodingError) -> UnsafeRawBufferPointer {
         let count = try readLength()
         let start = try claim(count)
-        return UnsafeRawBufferPointer(rebasing: buffer[start..<start + count])
+        return UnsafeRawBufferPointer(start: buffer.baseAddress?.advanced(by: start), count: count)
     }
 
     /// Reads `count` raw bytes; the result borrows the reader's buffer.
@@ -137,10 +199,14 @@ public struct BinaryReader {
     /// Reads a length-prefixed UTF-8 string, rejecting invalid UTF-8.
     public mutating func readString() throws(BinaryDecodingError) -> String {
         let start = offset
-        let bytes = try readLengthPrefixedBytes()
-        guard UTF8Validation.firstInvalidOffset(in: bytes) == nil else {
-            throw BinaryDecodingError(offset: start, reason: .invalidUTF8)
+        return try Self.string(from: try readLengthPrefixedBytes(), at: start)
+    }
+
+    /// The string whose UTF-8 are `bytes`, rejecting invalid UTF-8 as read at `offset`.
+    static func string(from bytes: UnsafeRawBufferPointer, at offset: Int) throws(BinaryDecodingError) -> String {
+        guard UTF8Validation.isASCII(bytes) || UTF8Validation.firstInvalidOffset(in: bytes) == nil else {
+            throw BinaryDecodingError(offset: offset, reason: .invalidUTF8)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return UTF8Validation.string(fromValid: bytes)
     }
 }

@@ -1,6 +1,8 @@
 /// Appends values to a byte array in Kezek's binary layout: fixed-width integers big-endian, `UInt64`
 /// as an unsigned LEB128 varint, `Int64` zigzag-then-varint, byte strings and UTF-8 strings prefixed with
 /// their length as a varint.
+///
+/// Reuse one writer (`removeAll()`) to encode many values without allocating.
 public struct BinaryWriter: Sendable {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8]
@@ -16,6 +18,33 @@ public struct BinaryWriter: Sendable {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Appends what `body` writes of `value` into a region of at least `length` bytes (more when the array
+    /// has room to spare). When it did not fit, `body` runs again on a region twice as large, so it must
+    /// write the same bytes every time.
+    ///
+    /// `value` is passed through rather than captured, so that it is not copied.
+    mutating func append<Value>(
+        _ value: Value, reserving length: Int,
+        _ body: (Value, inout BoundedBinaryWriter) -> Void
+    ) {
+        var reserved = max(length, bytes.capacity - bytes.count, 1)
+        while true {
+            var isComplete = false
+            bytes.append(addingCapacity: reserved) { span in
+                span.withUnsafeMutableBufferPointer { region, initializedCount in
+                    var writer = BoundedBinaryWriter(region)
+                    body(value, &writer)
+                    if !writer.hasOverflowed {
+                        initializedCount = writer.count
+                        isComplete = true
+                    }
+                }
+            }
+            if isComplete { return }
+            reserved *= 2
+        }
+    }
+
     /// Appends one byte.
     public mutating func write(_ value: UInt8) {
         bytes.append(value)
@@ -28,37 +57,27 @@ public struct BinaryWriter: Sendable {
 
     /// Appends 2 bytes, big-endian.
     public mutating func write(_ value: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-        bytes.append(UInt8(truncatingIfNeeded: value))
+        append(value, reserving: 2) { $1.write($0) }
     }
 
     /// Appends 4 bytes, big-endian.
     public mutating func write(_ value: UInt32) {
-        for shift in stride(from: 24, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
-        }
+        append(value, reserving: 4) { $1.write($0) }
     }
 
     /// Appends 8 bytes, big-endian.
     public mutating func write(_ value: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-        }
+        append(value, reserving: 8) { $1.write($0) }
     }
 
     /// Appends an unsigned LEB128 varint: 7 bits a byte, low bits first, 1 to 10 bytes.
     public mutating func writeVarint(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(truncatingIfNeeded: rest))
+        append(value, reserving: 10) { $1.writeVarint($0) }
     }
 
     /// Appends a signed integer zigzag-encoded (0, -1, 1, -2, ... → 0, 1, 2, 3, ...) as a varint.
     public mutating func writeZigzag(_ value: Int64) {
-        writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+        append(value, reserving: 10) { $1.writeZigzag($0) }
     }
 
     /// Appends the length as a varint, then the bytes.
@@ -69,11 +88,7 @@ public struct BinaryWriter: Sendable {
 
     /// Appends a string's UTF-8 length as a varint, then its UTF-8 bytes.
     public mutating func write(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            writeVarint(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
+        append(value, reserving: value.utf8.count + 10) { $1.write($0) }
     }
 
     /// Appends raw bytes, without a length.

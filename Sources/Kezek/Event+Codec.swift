@@ -2,6 +2,12 @@ extension Event {
     /// Appends the event's binary payload in its type's newest layout (`type.currentVersion`); the log
     /// stores `type` and the version next to it.
     public func encode(into writer: inout BinaryWriter) {
+        // One reservation for the whole payload: typical events take 5 to 60 bytes; a larger one (a
+        // bulletin's allocation) is written again into a larger region.
+        writer.append(self, reserving: 128) { $0.writePayload(to: &$1) }
+    }
+
+    private func writePayload(to writer: inout BoundedBinaryWriter) {
         switch self {
         case .kindergartenRegistered(let payload): payload.write(to: &writer)
         case .applicantRegistered(let payload): payload.write(to: &writer)

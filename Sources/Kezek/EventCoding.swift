@@ -2,8 +2,8 @@
 ///
 /// Binary layouts are append-only contracts: changing one needs a new event version (see `EventType`).
 protocol EventValue {
-    /// Appends the binary layout.
-    func write(to writer: inout BinaryWriter)
+    /// Writes the binary layout.
+    func write(to writer: inout BoundedBinaryWriter)
     /// Reads the binary layout.
     init(from reader: inout BinaryReader) throws(BinaryDecodingError)
     /// The JSON form (`.null` for an absent optional, which the object writer leaves out).
@@ -38,7 +38,7 @@ extension EventFieldReader {
 }
 
 struct BinaryFieldWriter: EventFieldWriter {
-    var writer: BinaryWriter
+    var writer: BoundedBinaryWriter
 
     mutating func write<Value: EventValue>(_ name: String, _ value: Value) {
         value.write(to: &writer)
@@ -78,9 +78,9 @@ struct JSONFieldReader: EventFieldReader {
 }
 
 extension EventRecord {
-    func write(to writer: inout BinaryWriter) {
+    @inline(__always)
+    func write(to writer: inout BoundedBinaryWriter) {
         var fields = BinaryFieldWriter(writer: writer)
-        writer = BinaryWriter()
         writeFields(to: &fields)
         writer = fields.writer
     }
@@ -117,7 +117,7 @@ extension EventRecord {
 }
 
 extension Optional: EventValue where Wrapped: EventValue {
-    func write(to writer: inout BinaryWriter) {
+    func write(to writer: inout BoundedBinaryWriter) {
         if let value = self {
             writer.write(true)
             value.write(to: &writer)
@@ -140,7 +140,7 @@ extension Optional: EventValue where Wrapped: EventValue {
 }
 
 extension Array: EventValue where Element: EventValue {
-    func write(to writer: inout BinaryWriter) {
+    func write(to writer: inout BoundedBinaryWriter) {
         writer.writeVarint(UInt64(count))
         for element in self {
             element.write(to: &writer)

@@ -2,7 +2,7 @@
 
 extension Int: EventValue {
     /// Binary: zigzag varint. JSON: integer.
-    func write(to writer: inout BinaryWriter) { writer.writeZigzag(Int64(self)) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeZigzag(Int64(self)) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
@@ -24,7 +24,7 @@ extension Int: EventValue {
 
 extension String: EventValue {
     /// Binary: length-prefixed UTF-8. JSON: string.
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.write(self) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) { self = try reader.readString() }
 
@@ -42,7 +42,7 @@ protocol EventNumber: EventValue, RawRepresentable where RawValue == UInt64 {
 }
 
 extension EventNumber {
-    func write(to writer: inout BinaryWriter) { writer.writeVarint(rawValue) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeVarint(rawValue) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) { self.init(rawValue: try reader.readVarint()) }
 
@@ -62,7 +62,7 @@ extension ReferralNumber: EventNumber {}
 
 extension Timestamp: EventValue {
     /// Binary: zigzag varint of milliseconds since the epoch. JSON: ISO 8601 in Asia/Almaty time.
-    func write(to writer: inout BinaryWriter) { writer.writeZigzag(millisecondsSinceEpoch) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeZigzag(millisecondsSinceEpoch) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(millisecondsSinceEpoch: try reader.readZigzag())
@@ -80,7 +80,7 @@ extension Timestamp: EventValue {
 
 extension CivilDate: EventValue {
     /// Binary: zigzag varint of days since 1970-01-01. JSON: `YYYY-MM-DD`.
-    func write(to writer: inout BinaryWriter) { writer.writeZigzag(Int64(daysSinceEpoch)) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeZigzag(Int64(daysSinceEpoch)) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
@@ -102,52 +102,17 @@ extension CivilDate: EventValue {
 
 extension IIN: EventValue {
     /// Binary: the 12 digits as one varint (at most 6 bytes). JSON: the 12-digit string.
-    func write(to writer: inout BinaryWriter) {
-        var value: UInt64 = 0
-        for byte in rawValue.utf8 {
-            value = value &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
-        }
-        writer.writeVarint(value)
-    }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeVarint(number) }
 
-    /// Rebuilds the digits without allocating (a 12-byte string is stored inline) after checking the
-    /// century digit, the month and day ranges and the check digit; the full rules ran when the IIN was
-    /// first parsed.
+    /// Checks the century digit, the month and day ranges and the check digit; the full rules ran when
+    /// the IIN was first parsed.
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
         let value = try reader.readVarint()
-        guard value < 1_000_000_000_000, Self.isPlausible(value) else {
+        guard Self.isPlausible(value) else {
             throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "IIN"))
         }
-        var rest = value
-        let text = String(unsafeUninitializedCapacity: 12) { buffer in
-            for index in stride(from: 11, through: 0, by: -1) {
-                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            }
-            return 12
-        }
-        self.init(decodedDigits: text)
-    }
-
-    /// Whether the 12 decimal digits of `value` have a century digit, a month and a day in range and the
-    /// right check digit.
-    private static func isPlausible(_ value: UInt64) -> Bool {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 12) { digits in
-            var rest = value
-            for index in stride(from: 11, through: 0, by: -1) {
-                digits[index] = Int(rest % 10)
-                rest /= 10
-            }
-            let month = digits[2] * 10 + digits[3]
-            let day = digits[4] * 10 + digits[5]
-            guard (1...6).contains(digits[6]), (1...12).contains(month), (1...31).contains(day) else { return false }
-            return IIN.checkDigit(forFirstEleven: UnsafeBufferPointer(rebasing: digits[0..<11])) == digits[11]
-        }
-    }
-
-    private init(decodedDigits text: String) {
-        self.rawValue = text
+        self.init(validatedNumber: value)
     }
 
     var json: JSONValue { .string(rawValue) }
@@ -162,19 +127,11 @@ extension IIN: EventValue {
 
 extension PhoneNumber: EventValue {
     /// Binary: the 10 national digits as one varint. JSON: E.164.
-    func write(to writer: inout BinaryWriter) {
-        var value: UInt64 = 0
-        for byte in nationalNumber.utf8 {
-            value = value &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
-        }
-        writer.writeVarint(value)
-    }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeVarint(number) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
-        let value = try reader.readVarint()
-        let national = String(value)
-        guard national.utf8.count == 10, let phone = PhoneNumber(rawValue: "+7" + national) else {
+        guard let phone = PhoneNumber(nationalNumber: try reader.readVarint()) else {
             throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "PhoneNumber"))
         }
         self = phone
@@ -192,7 +149,7 @@ extension PhoneNumber: EventValue {
 
 extension KATOCode: EventValue {
     /// Binary: the code as a varint. JSON: the 9-digit string.
-    func write(to writer: inout BinaryWriter) { writer.writeVarint(UInt64(rawValue)) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.writeVarint(UInt64(rawValue)) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
@@ -215,19 +172,28 @@ extension KATOCode: EventValue {
 
 extension LanguageCode: EventValue {
     /// Binary and JSON: the ISO 639-1 code.
-    func write(to writer: inout BinaryWriter) { writer.write(rawValue) }
+    func write(to writer: inout BoundedBinaryWriter) {
+        if let name = Self.names.word(of: self) {
+            writer.writeName(name)
+        } else {
+            writer.write(rawValue)
+        }
+    }
 
-    /// Looks the code up among the known languages by comparing short strings (cheaper than hashing).
+    /// Looks the code's bytes up among the known languages (cheaper than making a string and hashing).
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
-        let text = try reader.readString()
-        guard let language = Self.decodable.first(where: { $0.rawValue == text }) else {
-            throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "LanguageCode"))
+        let bytes = try reader.readLengthPrefixedBytes()
+        guard let language = Self.names.value(named: bytes) else {
+            let isUTF8 = UTF8Validation.firstInvalidOffset(in: bytes) == nil
+            throw BinaryDecodingError(
+                offset: start, reason: isUTF8 ? .invalidValue(type: "LanguageCode") : .invalidUTF8)
         }
         self = language
     }
 
-    private static let decodable: [LanguageCode] = known.compactMap { LanguageCode(rawValue: $0.code) }
+    /// The known languages by code.
+    private static let names = KnownNames(known.compactMap { LanguageCode(rawValue: $0.code) }, name: \.rawValue)
 
     var json: JSONValue { .string(rawValue) }
 
@@ -241,7 +207,7 @@ extension LanguageCode: EventValue {
 
 extension KindergartenID: EventValue {
     /// Binary: length-prefixed UTF-8. JSON: string.
-    func write(to writer: inout BinaryWriter) { writer.write(rawValue) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.write(rawValue) }
 
     /// Skips the printable-character rules (they ran when the id was registered) and checks the length,
     /// which keeps decoding free of per-character work.
@@ -268,11 +234,27 @@ extension KindergartenID: EventValue {
 
 extension PolicyVersion: EventValue {
     /// Binary: length-prefixed UTF-8. JSON: string.
-    func write(to writer: inout BinaryWriter) { writer.write(rawValue) }
-
-    init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
-        self.init(rawValue: try reader.readString())
+    func write(to writer: inout BoundedBinaryWriter) {
+        if let name = Self.names.word(of: self) {
+            writer.writeName(name)
+        } else {
+            writer.write(rawValue)
+        }
     }
+
+    /// Returns a known version without making a string (almost every event names one).
+    init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let start = reader.offset
+        let bytes = try reader.readLengthPrefixedBytes()
+        if let known = Self.names.value(named: bytes) {
+            self = known
+        } else {
+            self.init(rawValue: try BinaryReader.string(from: bytes, at: start))
+        }
+    }
+
+    /// The versions of the standard policy book, newest (the most used) first.
+    private static let names = KnownNames(PolicyBook.standard.policies.reversed().map(\.version), name: \.rawValue)
 
     var json: JSONValue { .string(rawValue) }
 
@@ -284,7 +266,7 @@ extension PolicyVersion: EventValue {
 
 extension Tier: EventValue {
     /// Binary: the raw value (0, 1, 2) as one byte. JSON: the camelCase name.
-    func write(to writer: inout BinaryWriter) { writer.write(UInt8(rawValue)) }
+    func write(to writer: inout BoundedBinaryWriter) { writer.write(UInt8(rawValue)) }
 
     init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         let start = reader.offset
@@ -312,7 +294,7 @@ protocol EventEnum: EventValue, RawRepresentable, CaseIterable, Equatable where 
 }
 
 extension EventEnum {
-    func write(to writer: inout BinaryWriter) {
+    func write(to writer: inout BoundedBinaryWriter) {
         writer.write(UInt8(Self.binaryOrder.firstIndex(of: self)!))
     }
 

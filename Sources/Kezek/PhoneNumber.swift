@@ -5,47 +5,73 @@
 /// (Kazakhstan's mobile and landline range under +7; other +7 numbers are Russian). Geographic landline
 /// codes, `71X` and `72X` (Astana 7172, Almaty 727, ...), are rejected: the SMS code needs a mobile phone.
 public struct PhoneNumber: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The 10-digit national number `7XXXXXXXXX` as one number: copying, hashing and encoding a phone
+    /// number make no string.
+    let number: UInt64
+
     /// The E.164 form, `+77XXXXXXXXX`.
-    public let rawValue: String
+    public var rawValue: String {
+        var rest = number
+        return String(unsafeUninitializedCapacity: 12) { buffer in
+            buffer[0] = UInt8(ascii: "+")
+            buffer[1] = UInt8(ascii: "7")
+            for index in stride(from: 11, through: 2, by: -1) {
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            return 12
+        }
+    }
 
     /// Parses any accepted form and normalises it.
     public init(parsing text: String) throws(PhoneNumberError) {
-        var digits: [UInt8] = []
+        // The digits as one number (meaningful up to 11 digits) and the first three of them.
+        var count = 0
+        var value: UInt64 = 0
+        var leading: (UInt8, UInt8, UInt8) = (0, 0, 0)
         var sawPlus = false
         for scalar in text.unicodeScalars {
             switch scalar {
             case "0"..."9":
-                digits.append(UInt8(scalar.value))
+                let digit = UInt8(scalar.value)
+                switch count {
+                case 0: leading.0 = digit
+                case 1: leading.1 = digit
+                case 2: leading.2 = digit
+                default: break
+                }
+                count += 1
+                value = value &* 10 &+ UInt64(digit &- UInt8(ascii: "0"))
             case " ", "-", ".", "(", ")":
                 continue
-            case "+" where digits.isEmpty && !sawPlus:
+            case "+" where count == 0 && !sawPlus:
                 sawPlus = true
             default:
                 throw .invalidCharacter(text, Character(scalar))
             }
         }
-        guard !digits.isEmpty else { throw .noDigits(text) }
-        let national: ArraySlice<UInt8>
+        guard count > 0 else { throw .noDigits(text) }
+        // The national number's first two digits.
+        let nationalLeading: (UInt8, UInt8)
         if sawPlus {
-            guard digits.first == UInt8(ascii: "7") else { throw .foreignCountry(text) }
-            guard digits.count == 11 else { throw .wrongLength(text, digits: digits.count) }
-            national = digits.dropFirst()
-        } else if digits.count == 11 {
-            guard digits.first == UInt8(ascii: "8") || digits.first == UInt8(ascii: "7") else {
+            guard leading.0 == UInt8(ascii: "7") else { throw .foreignCountry(text) }
+            guard count == 11 else { throw .wrongLength(text, digits: count) }
+            nationalLeading = (leading.1, leading.2)
+        } else if count == 11 {
+            guard leading.0 == UInt8(ascii: "8") || leading.0 == UInt8(ascii: "7") else {
                 throw .foreignCountry(text)
             }
-            national = digits.dropFirst()
-        } else if digits.count == 10 {
-            national = digits[...]
+            nationalLeading = (leading.1, leading.2)
+        } else if count == 10 {
+            nationalLeading = (leading.0, leading.1)
         } else {
-            throw .wrongLength(text, digits: digits.count)
+            throw .wrongLength(text, digits: count)
         }
-        guard national.first == UInt8(ascii: "7") else { throw .notKazakhstanMobile(text) }
-        let operatorDigit = national[national.startIndex + 1]
-        guard operatorDigit != UInt8(ascii: "1") && operatorDigit != UInt8(ascii: "2") else {
+        guard nationalLeading.0 == UInt8(ascii: "7") else { throw .notKazakhstanMobile(text) }
+        guard nationalLeading.1 != UInt8(ascii: "1") && nationalLeading.1 != UInt8(ascii: "2") else {
             throw .landline(text)
         }
-        self.rawValue = "+7" + String(decoding: national, as: UTF8.self)
+        self.number = value % 10_000_000_000
     }
 
     /// Accepts only the normalised form `+77XXXXXXXXX`; use ``init(parsing:)`` for user input.
@@ -54,6 +80,15 @@ public struct PhoneNumber: RawRepresentable, Hashable, Comparable, Sendable, Cus
             let phone = try? PhoneNumber(parsing: rawValue), phone.rawValue == rawValue
         else { return nil }
         self = phone
+    }
+
+    /// A phone number from its national number, or `nil` unless it is a Kazakhstan mobile number
+    /// `7XXXXXXXXX` (not `71X` or `72X`).
+    init?(nationalNumber number: UInt64) {
+        guard (7_000_000_000...7_999_999_999).contains(number) else { return nil }
+        let operatorDigit = number / 100_000_000 % 10
+        guard operatorDigit != 1 && operatorDigit != 2 else { return nil }
+        self.number = number
     }
 
     /// The 10-digit national number, `7XXXXXXXXX`.
@@ -66,7 +101,7 @@ public struct PhoneNumber: RawRepresentable, Hashable, Comparable, Sendable, Cus
     }
 
     /// Orders by the E.164 text.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
 
     /// The E.164 form.
     public var description: String { rawValue }

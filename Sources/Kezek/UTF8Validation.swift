@@ -51,4 +51,30 @@ enum UTF8Validation {
         }
         return nil
     }
+
+    /// Whether every byte is below 0x80 (ASCII is valid UTF-8), checked 8 bytes at a time.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            high |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The string of `bytes`, which the caller has checked are valid UTF-8: one copy into the string's
+    /// storage (in place for 15 bytes or fewer), cheaper than `String(decoding:as:)`, which validates
+    /// and repairs first.
+    static func string(fromValid bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { target in
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: bytes)
+            return bytes.count
+        }
+    }
 }
