@@ -2,6 +2,11 @@
 enum ASCIIDigits {
     /// The value of a run of ASCII digits, or `nil` if empty, too long or not all digits.
     static func value(_ bytes: some Collection<UInt8>) -> Int? {
+        // A string's UTF-8 view is contiguous, and a buffer is much cheaper to walk than the view.
+        bytes.withContiguousStorageIfAvailable { digitsValue($0) } ?? digitsValue(bytes)
+    }
+
+    private static func digitsValue(_ bytes: some Collection<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var result = 0
         for byte in bytes {

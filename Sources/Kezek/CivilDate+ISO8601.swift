@@ -1,15 +1,17 @@
 extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
     /// Parses an ISO 8601 calendar date, exactly `YYYY-MM-DD`.
     public init(parsing text: String) throws(CivilDateError) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = ASCIIDigits.value(bytes[0..<4]),
-            let month = ASCIIDigits.value(bytes[5..<7]),
-            let day = ASCIIDigits.value(bytes[8..<10])
-        else {
-            throw .malformed(text)
+        var contiguous = text
+        let fields = contiguous.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                let year = ASCIIDigits.value(bytes[0..<4]),
+                let month = ASCIIDigits.value(bytes[5..<7]),
+                let day = ASCIIDigits.value(bytes[8..<10])
+            else { return nil }
+            return (year, month, day)
         }
-        try self.init(year: year, month: month, day: day)
+        guard let fields else { throw .malformed(text) }
+        try self.init(year: fields.year, month: fields.month, day: fields.day)
     }
 
     /// Parses `YYYY-MM-DD`, or returns `nil`.

@@ -255,7 +255,8 @@ struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                // Validated on the way (`utf8SequenceLength`).
+                let text = UTF8Validation.string(fromValid: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
                 index += 1
                 return text
             } else if byte == UInt8(ascii: "\\") {

@@ -12,6 +12,16 @@ public struct KindergartenID: RawRepresentable, Hashable, Comparable, Sendable, 
     /// Validates `text` as an identifier.
     public init(validating text: String) throws(KindergartenIDError) {
         guard !text.isEmpty else { throw .empty }
+        if Self.isPrintableASCII(text) {
+            // Each printable ASCII byte is one character, and a space is its only white space.
+            let length = text.utf8.count
+            guard length <= Self.maximumLength else { throw .tooLong(text, length: length) }
+            guard text.utf8.first != UInt8(ascii: " "), text.utf8.last != UInt8(ascii: " ") else {
+                throw .surroundingWhitespace(text)
+            }
+            self.rawValue = text
+            return
+        }
         let length = text.count
         guard length <= Self.maximumLength else { throw .tooLong(text, length: length) }
         if let scalar = text.unicodeScalars.first(where: { !Self.isPrintable($0) }) {
@@ -38,6 +48,13 @@ public struct KindergartenID: RawRepresentable, Hashable, Comparable, Sendable, 
 
     /// The identifier text.
     public var description: String { rawValue }
+
+    /// Whether every byte of `text` is printable ASCII (space to tilde): the common case, checked
+    /// without looking up Unicode properties.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    }
 
     private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

@@ -5,7 +5,14 @@ extension Timestamp: CustomStringConvertible, LosslessStringConvertible {
     /// Rejected: a missing offset (local time is ambiguous), impossible dates, hour 24, second 60, more than
     /// three fractional digits.
     public init(parsing text: String) throws(TimestampError) {
-        let bytes = Array(text.utf8)
+        var contiguous = text
+        self = try contiguous.withUTF8 { bytes in
+            Result { () throws(TimestampError) in try Self.parse(bytes, text: text) }
+        }.get()
+    }
+
+    /// Parses the UTF-8 of `text` where it is (no copy to an array).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, text: String) throws(TimestampError) -> Timestamp {
         func number(_ range: Range<Int>) throws(TimestampError) -> Int {
             guard range.upperBound <= bytes.count, let value = ASCIIDigits.value(bytes[range]) else {
                 throw .malformed(text)
@@ -33,9 +40,14 @@ extension Timestamp: CustomStringConvertible, LosslessStringConvertible {
             let start = index + 1
             var end = start
             while end < bytes.count, ASCIIDigits.digit(bytes[end]) != nil { end += 1 }
-            let count = end - start
-            guard (1...3).contains(count) else { throw .badFraction(text) }
-            millisecond = try number(start..<end) * [100, 10, 1][count - 1]
+            let scale: Int
+            switch end - start {
+            case 1: scale = 100
+            case 2: scale = 10
+            case 3: scale = 1
+            default: throw .badFraction(text)
+            }
+            millisecond = try number(start..<end) * scale
             index = end
         }
         guard index < bytes.count else { throw .missingOffset(text) }
@@ -61,7 +73,7 @@ extension Timestamp: CustomStringConvertible, LosslessStringConvertible {
             throw .nonexistentDate(text)
         }
         guard hour <= 23, minute <= 59, second <= 59 else { throw .nonexistentTimeOfDay(text) }
-        try self.init(
+        return try Timestamp(
             date: date, hour: hour, minute: minute, second: second, millisecond: millisecond,
             offsetSeconds: offsetSeconds)
     }
