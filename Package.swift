@@ -119,18 +119,39 @@ if benchmarksEnabled {
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ]
     targets += [
+        // The workloads, shared by the benchmarks and the side-by-side comparison.
+        .target(
+            name: "EventLogBenchmarkSupport",
+            dependencies: [
+                "EventLog",
+                "KezekTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/EventLogBenchmarkSupport",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "EventLogBenchmarks",
             dependencies: [
                 "EventLog",
-                "KezekTestSupport",
+                "EventLogBenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/EventLogBenchmarks",
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Not directly under Benchmarks/, so that the benchmark plugin does not take it for a suite.
+        .executableTarget(
+            name: "kezek-bench-compare",
+            dependencies: [
+                "EventLog",
+                "EventLogBenchmarkSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Tools/kezek-bench-compare",
+            swiftSettings: strictSettings
+        ),
     ]
     // The domain's event codec and command decoding: needs nothing but the domain module.
     targets.append(
