@@ -46,7 +46,7 @@ extension EventLog {
                 minimumGrowth: min(64 << 20, max(initialMapSize, 1 << 16)),
                 maxDatabases: 8,
                 readOnly: readOnly,
-                durability: durability == .durable ? .durable : .noSync
+                durability: durability == .durable ? .noMetaSync : .noSync
             )
         }
     }

@@ -62,6 +62,7 @@ public final class EventLog: Sendable {
                 store: store,
                 head: current,
                 maximumGroupSize: options.maximumGroupSize,
+                deferredMetaSync: options.durability == .durable,
                 onCommit: { notifier.publish($0) }
             )
             committer?.start()

@@ -5,6 +5,12 @@ import LMDB
 /// up in one LMDB write transaction (group commit), so that one `fsync` serves many callers. Each
 /// caller is answered after the transaction that holds its batch is committed, and so durable.
 ///
+/// In durable mode the environment commits with `MDB_NOMETASYNC`: a commit flushes its data pages
+/// (one `fdatasync`) and writes its metadata page without waiting for it. That page reaches the disk
+/// with the next commit's flush, or with an explicit flush when the writer has nothing else to do, and
+/// only then are the commit's callers answered. Under load this halves the flushes per commit; a
+/// caller is still never answered before its batch would survive a power loss.
+///
 /// A failed commit (disk full, map at its maximum, I/O error) stops the writer: that group and every
 /// request after it fail with the same error, until the log is opened again. Callers may have prepared
 /// later requests on the assumption that earlier ones would land, so nothing after a failure is written.
@@ -16,10 +22,20 @@ final class GroupCommitter: @unchecked Sendable {
         let completion: Completion
     }
 
+    private struct Answer {
+        let completion: Completion
+        let result: Result<AppendReceipt, EventLogError>
+    }
+
     // `condition` guards `queue`, `stopping`, `stopped`, `failure` and `head`.
     private let condition = NSCondition()
     private var queue: [Pending] = []
     private var failure: LMDBError?
+    /// Answers of the last commit, held until its metadata page is on disk (writer thread only).
+    private var unsynced: [Answer] = []
+    /// Whether commits flush data but not metadata (`MDB_NOMETASYNC`), so that answers wait for the
+    /// next flush.
+    private let deferredMetaSync: Bool
     private var stopping = false
     private var stopped = false
     private var head: LogHead
@@ -32,8 +48,10 @@ final class GroupCommitter: @unchecked Sendable {
         store: LogStore,
         head: LogHead,
         maximumGroupSize: Int,
+        deferredMetaSync: Bool,
         onCommit: @escaping @Sendable (LogHead) -> Void
     ) {
+        self.deferredMetaSync = deferredMetaSync
         self.store = store
         self.head = head
         self.maximumGroupSize = maximumGroupSize
@@ -81,6 +99,12 @@ final class GroupCommitter: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
+            if queue.isEmpty && !unsynced.isEmpty {
+                // Idle with answers waiting for their metadata to reach the disk: flush now.
+                condition.unlock()
+                flushUnsynced()
+                continue
+            }
             while queue.isEmpty && !stopping { condition.wait() }
             if queue.isEmpty {
                 stopped = true
@@ -120,18 +144,53 @@ final class GroupCommitter: @unchecked Sendable {
         }
         switch outcome {
         case .success(let (results, newHead)):
-            if newHead != start {
-                condition.lock()
-                head = newHead
-                condition.unlock()
-                onCommit(newHead)
+            let answers = zip(group, results).map { Answer(completion: $0.0.completion, result: $0.1) }
+            guard newHead != start else {
+                // Nothing was written (only rejections and repeats): no sync happened, so these answers
+                // wait with any that are still unsynced, in order.
+                if unsynced.isEmpty { deliver(answers) } else { unsynced += answers }
+                return
             }
-            for (pending, result) in zip(group, results) { pending.completion(result) }
+            condition.lock()
+            head = newHead
+            condition.unlock()
+            onCommit(newHead)
+            guard deferredMetaSync else {
+                deliver(answers)
+                return
+            }
+            // This commit's data sync also flushed the metadata page of the previous commit, so the
+            // previous answers are durable now; this commit's wait for the next sync.
+            let durable = unsynced
+            unsynced = answers
+            deliver(durable)
         case .failure(let error):
             condition.lock()
             failure = error
             condition.unlock()
+            flushUnsynced()
             for pending in group { pending.completion(.failure(.storage(error))) }
         }
+    }
+
+    /// Flushes the data file (`mdb_env_sync`), which makes the last commit's metadata durable, and
+    /// answers the callers that waited for it. A failed flush fails them and stops the writer.
+    private func flushUnsynced() {
+        guard !unsynced.isEmpty else { return }
+        let waiting = unsynced
+        unsynced = []
+        do {
+            try store.environment.sync()
+            deliver(waiting)
+        } catch {
+            condition.lock()
+            failure = error
+            condition.unlock()
+            for answer in waiting { answer.completion(.failure(.storage(error))) }
+        }
+    }
+
+    private func deliver(_ answers: [Answer]) {
+        for answer in answers { answer.completion(answer.result) }
     }
 }

@@ -4,6 +4,10 @@ extension Environment {
         /// Every commit is flushed (`fdatasync`) before it returns: a committed transaction survives a
         /// crash of the process or the machine.
         case durable
+        /// `MDB_NOMETASYNC`: a commit flushes its data pages but writes the metadata page without
+        /// waiting; that page reaches the disk with the next commit's flush or ``Environment/sync()``.
+        /// A machine crash may undo the last commit (never corrupts); flush before promising it.
+        case noMetaSync
         /// `MDB_NOSYNC`: commits are not flushed; call ``Environment/sync()`` at the end. A process crash
         /// loses nothing (the page cache survives it), a machine crash may lose recent commits.
         case noSync

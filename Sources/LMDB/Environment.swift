@@ -46,7 +46,11 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_env_set_mapsize(env, options.mapSize), "mdb_env_set_mapsize")
             var flags = UInt32(MDB_NOTLS)
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
-            if options.durability == .noSync { flags |= UInt32(MDB_NOSYNC) }
+            switch options.durability {
+            case .durable: break
+            case .noMetaSync: flags |= UInt32(MDB_NOMETASYNC)
+            case .noSync: flags |= UInt32(MDB_NOSYNC)
+            }
             try check(mdb_env_open(env, path, flags, 0o644), "mdb_env_open")
         } catch {
             mdb_env_close(env)

@@ -114,3 +114,39 @@ import Testing
         #expect(again.positions == Position(1)...Position(1))
     }
 }
+
+@Suite struct DurableModeTests {
+    /// In durable mode answers wait for the next flush; every kind of answer (written, repeated key,
+    /// conflict) must still arrive, in a busy and in an idle writer, and everything answered is on disk.
+    @Test func everyAnswerArrivesAndEverythingAnsweredIsStored() async throws {
+        let directory = try TemporaryDirectory()
+        var written: [AppendReceipt] = []
+        do {
+            let log = try EventLog(path: directory.path, options: testOptions(durability: .durable))
+            written = try await withThrowingTaskGroup(of: AppendReceipt?.self) { group in
+                for writer in 0..<32 {
+                    group.addTask {
+                        let key = try IdempotencyKey("key-\(writer % 8)")
+                        let first = try await log.append([record("d-\(writer)", "w\(writer)")], idempotencyKey: key)
+                        let conflicting = try? await log.append(
+                            [record("d-\(writer)", "conflict")],
+                            expecting: [stream("d-\(writer)"): .exactly(StreamVersion(99))]
+                        )
+                        #expect(conflicting == nil)
+                        return first.wasDuplicate ? nil : first
+                    }
+                }
+                var all: [AppendReceipt] = []
+                for try await receipt in group { if let receipt { all.append(receipt) } }
+                return all
+            }
+            #expect(written.count == 8)
+            // An idle writer answers too.
+            let last = try await log.append([record("idle", "after")])
+            #expect(last.positions.lowerBound == Position(9))
+            try log.close()
+        }
+        let log = try EventLog(path: directory.path, options: EventLog.Options(readOnly: true))
+        expectIntact(log, count: 9)
+    }
+}

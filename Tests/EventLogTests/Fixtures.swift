@@ -25,9 +25,11 @@ func testOptions(
 
 /// Expects the whole log to verify and to hold exactly positions 1...count.
 func expectIntact(_ log: EventLog, count: UInt64, sourceLocation: SourceLocation = #_sourceLocation) {
-    let report = log.verify()
-    #expect(report.isIntact, "\(report.failure?.description ?? "")", sourceLocation: sourceLocation)
-    #expect(report.recordsChecked == count, sourceLocation: sourceLocation)
+    for threads in [1, 3] {
+        let report = log.verify(threads: threads)
+        #expect(report.isIntact, "\(report.failure?.description ?? "")", sourceLocation: sourceLocation)
+        #expect(report.recordsChecked == count, sourceLocation: sourceLocation)
+        #expect(report.verifiedHead == log.head, sourceLocation: sourceLocation)
+    }
     #expect(log.head.position == Position(count), sourceLocation: sourceLocation)
-    #expect(report.verifiedHead == log.head, sourceLocation: sourceLocation)
 }

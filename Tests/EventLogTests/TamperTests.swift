@@ -39,11 +39,13 @@ import Testing
             let copy = try TemporaryDirectory()
             try damaged.write(to: URL(fileURLWithPath: copy.appending("data.mdb")))
             let log = try EventLog(path: copy.path, options: EventLog.Options(readOnly: true))
-            let report = log.verify()
-            let failure = try #require(report.failure, "flip at byte \(flipAt) of record \(target) not detected")
-            #expect(failure.position == Position(UInt64(target)), "\(failure)")
-            if case .hashMismatch = failure.reason {} else { Issue.record("unexpected reason \(failure)") }
-            #expect(report.recordsChecked == UInt64(target - 1))
+            for threads in [1, 2, 5] {
+                let report = log.verify(threads: threads)
+                let failure = try #require(report.failure, "flip at byte \(flipAt) of record \(target) not detected")
+                #expect(failure.position == Position(UInt64(target)), "\(threads) threads: \(failure)")
+                if case .hashMismatch = failure.reason {} else { Issue.record("unexpected reason \(failure)") }
+                #expect(report.recordsChecked == UInt64(target - 1))
+            }
         }
     }
 
