@@ -43,6 +43,11 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .target(
+        name: "Projections",
+        dependencies: ["Kezek"],
+        swiftSettings: strictSettings
+    ),
+    .target(
         name: "Engine",
         dependencies: [
             "EventLog",
@@ -60,11 +65,6 @@ var targets: [Target] = [
             "Kezek",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
-        swiftSettings: strictSettings
-    ),
-    .target(
-        name: "Projections",
-        dependencies: ["Kezek"],
         swiftSettings: strictSettings
     ),
     .target(
