@@ -70,7 +70,8 @@ extension EventLog {
         return try records(after: Position(position.rawValue - 1), limit: 1).first { $0.position == position }
     }
 
-    /// The records of one stream, in stream order, starting after `version`.
+    /// The records of one stream, in stream order, starting after `version`: those in the stream index,
+    /// then those after its watermark, found by reading the records (see ``StreamTail``).
     public func records(
         in stream: StreamID,
         after version: StreamVersion = .none,
@@ -84,7 +85,7 @@ extension EventLog {
         let result = try storage { () throws(LMDBError) -> Result<[Record], EventLogError> in
             try store.environment.read { (transaction) throws(LMDBError) in
                 var records: [Record] = []
-                let positions = try transaction.withCursor(on: store.streams) { (cursor) throws(LMDBError) in
+                var positions = try transaction.withCursor(on: store.streams) { (cursor) throws(LMDBError) in
                     var positions: [Position] = []
                     var entry = try cursor.seek(atLeast: start)
                     while let current = entry, positions.count < limit, current.key.count == nameLength + 8,
@@ -94,6 +95,21 @@ extension EventLog {
                         entry = try cursor.next()
                     }
                     return positions
+                }
+                // Records after the index's watermark are not in the index yet: read them from the tail.
+                let head: Position
+                switch Result(catching: { () throws(EventLogError) in try store.head(in: transaction).position }) {
+                case .success(let position): head = position
+                case .failure(let error): return .failure(error)
+                }
+                let watermark = try store.indexedThrough(in: transaction, head: head)
+                switch try store.tailEntries(of: stream, after: watermark, in: transaction) {
+                case .success(let entries):
+                    for entry in entries where entry.version > version && positions.count < limit {
+                        positions.append(entry.position)
+                    }
+                case .failure(let error):
+                    return .failure(error)
                 }
                 for position in positions {
                     var key = RecordFormat.key(position)
@@ -116,11 +132,12 @@ extension EventLog {
 
     /// The current version of `stream` (``StreamVersion/none`` when it has no records).
     public func version(of stream: StreamID) throws(EventLogError) -> StreamVersion {
-        try storage { () throws(LMDBError) in
+        let result = try storage { () throws(LMDBError) -> Result<StreamVersion, EventLogError> in
             try store.environment.read { (transaction) throws(LMDBError) in
-                try store.version(of: stream, in: transaction)
+                try store.currentVersion(of: stream, in: transaction)
             }
         }
+        return try result.get()
     }
 
     /// A catch-up-then-live sequence of the records after `position`: first those already in the log,

@@ -62,6 +62,7 @@ public final class EventLog: Sendable {
                 store: store,
                 head: current,
                 maximumGroupSize: options.maximumGroupSize,
+                tail: try Self.readTail(store, head: current.position),
                 deferredMetaSync: options.durability == .durable,
                 onCommit: { notifier.publish($0) }
             )
@@ -148,6 +149,19 @@ public final class EventLog: Sendable {
         }
         guard let committer else { return completion(.failure(.closed)) }
         committer.submit(request, completion: completion)
+    }
+
+    /// The index entries of the records after the stream index's watermark.
+    private static func readTail(_ store: LogStore, head: Position) throws(EventLogError) -> StreamTail {
+        let entries = try storage { () throws(LMDBError) -> Result<[IndexEntry], EventLogError> in
+            try store.environment.read { (transaction) throws(LMDBError) in
+                let watermark = try store.indexedThrough(in: transaction, head: head)
+                return try store.tailEntries(of: nil, after: watermark, in: transaction)
+            }
+        }
+        let tail = StreamTail()
+        tail.add(try entries.get())
+        return tail
     }
 
     private static func readHead(_ store: LogStore) throws(EventLogError) -> LogHead {

@@ -41,6 +41,8 @@ final class GroupCommitter: @unchecked Sendable {
     private var head: LogHead
     private let store: LogStore
     private let maximumGroupSize: Int
+    /// Index entries of the records after the index's watermark (writer thread only).
+    private let tail: StreamTail
     private let onCommit: @Sendable (LogHead) -> Void
     private var thread: Thread?
 
@@ -48,10 +50,12 @@ final class GroupCommitter: @unchecked Sendable {
         store: LogStore,
         head: LogHead,
         maximumGroupSize: Int,
+        tail: StreamTail,
         deferredMetaSync: Bool,
         onCommit: @escaping @Sendable (LogHead) -> Void
     ) {
         self.deferredMetaSync = deferredMetaSync
+        self.tail = tail
         self.store = store
         self.head = head
         self.maximumGroupSize = maximumGroupSize
@@ -107,6 +111,9 @@ final class GroupCommitter: @unchecked Sendable {
             }
             while queue.isEmpty && !stopping { condition.wait() }
             if queue.isEmpty {
+                // Leave the index complete, so the next opener has no tail to read. A failure here
+                // loses nothing: the tail is rebuilt from the records.
+                if failure == nil { try? store.flushIndex(tail, through: head.position) }
                 stopped = true
                 condition.broadcast()
                 condition.unlock()
@@ -136,8 +143,9 @@ final class GroupCommitter: @unchecked Sendable {
         let outcome: Result<([Result<AppendReceipt, EventLogError>], LogHead), LMDBError>
         do {
             let written = try store.environment.write { (transaction) throws(LMDBError) in
-                try store.append(requests, after: start, in: transaction)
+                try store.append(requests, after: start, tail: tail, in: transaction)
             }
+            if written.flushedIndex { tail.removeAll() } else { tail.add(written.entries) }
             outcome = .success((written.results, written.head))
         } catch {
             outcome = .failure(error)

@@ -70,6 +70,7 @@ final class LogStore: Sendable {
                 forKey: Array("format".utf8),
                 in: meta
             )
+            try transaction.put([UInt8](repeating: 0, count: 8), forKey: watermarkKey, in: meta)
             return store
         }
     }
@@ -136,7 +137,8 @@ final class LogStore: Sendable {
         return try last.get()
     }
 
-    func version(
+    /// The version of `stream` as far as the `streams` database knows (up to the watermark).
+    func indexedVersion(
         of stream: StreamID,
         in transaction: borrowing some ReadableTransaction & ~Copyable
     ) throws(LMDBError) -> StreamVersion {
@@ -156,23 +158,37 @@ final class LogStore: Sendable {
 
     // MARK: Writing
 
+    /// What a group commit wrote.
+    struct GroupOutcome {
+        var results: [Result<AppendReceipt, EventLogError>]
+        var head: LogHead
+        /// The index entries of the records written, for the writer's tail.
+        var entries: [IndexEntry]
+        /// Whether the tail and these entries went into the `streams` database in this transaction.
+        var flushedIndex: Bool
+    }
+
     /// Appends a group of batches in one write transaction. Each batch is checked against the state
-    /// left by the batches before it; a rejected batch writes nothing and the others go on.
+    /// left by the batches before it; a rejected batch writes nothing and the others go on. `tail` holds
+    /// the index entries not yet in the `streams` database; it is only read here (the transaction may be
+    /// run again), and the caller updates it after the commit.
     func append(
         _ requests: [AppendRequest],
         after start: LogHead,
+        tail: StreamTail,
         in transaction: borrowing WriteTransaction
-    ) throws(LMDBError) -> (results: [Result<AppendReceipt, EventLogError>], head: LogHead) {
+    ) throws(LMDBError) -> GroupOutcome {
         var head = start
         var versions: [StreamID: StreamVersion] = [:]
+        var entries: [IndexEntry] = []
         var scratch = [UInt8]()
         scratch.reserveCapacity(512)
         var results: [Result<AppendReceipt, EventLogError>] = []
         results.reserveCapacity(requests.count)
 
         func currentVersion(_ stream: StreamID) throws(LMDBError) -> StreamVersion {
-            if let known = versions[stream] { return known }
-            let stored = try version(of: stream, in: transaction)
+            if let known = versions[stream] ?? tail.versions[stream] { return known }
+            let stored = try indexedVersion(of: stream, in: transaction)
             versions[stream] = stored
             return stored
         }
@@ -202,7 +218,7 @@ final class LogStore: Sendable {
                 )
                 let hash = scratch.withUnsafeBytes { head.hash.chained(position: position, canonicalBytes: $0) }
                 try writeRecord(scratch, hash: hash, at: position, in: transaction)
-                try indexStream(record.stream, version: version, at: position, in: transaction)
+                entries.append(IndexEntry(stream: record.stream, version: version, position: position))
                 versions[record.stream] = version
                 head = LogHead(position: position, hash: hash)
             }
@@ -213,7 +229,19 @@ final class LogStore: Sendable {
                 .success(AppendReceipt(positions: first...head.position, lastHash: head.hash, wasDuplicate: false))
             )
         }
-        return (results, head)
+        let flush = !entries.isEmpty && tail.count + entries.count >= Self.indexFlushThreshold
+        if flush {
+            try writeIndex(tail.entries + entries, through: head.position, in: transaction)
+        }
+        return GroupOutcome(results: results, head: head, entries: entries, flushedIndex: flush)
+    }
+
+    /// Writes the whole tail into the index (when the log closes), moving the watermark to `head`.
+    func flushIndex(_ tail: StreamTail, through head: Position) throws(LMDBError) {
+        guard tail.count > 0 else { return }
+        try environment.write { (transaction) throws(LMDBError) in
+            try writeIndex(tail.entries, through: head, in: transaction)
+        }
     }
 
     private func writeRecord(
@@ -235,19 +263,6 @@ final class LogStore: Sendable {
                 hash.write(to: UnsafeMutableRawBufferPointer(rebasing: target[count...]))
             }
         }
-    }
-
-    private func indexStream(
-        _ stream: StreamID,
-        version: StreamVersion,
-        at position: Position,
-        in transaction: borrowing WriteTransaction
-    ) throws(LMDBError) {
-        var key = Array(stream.rawValue.utf8)
-        key.append(0)
-        withUnsafeBytes(of: version.rawValue.bigEndian) { key.append(contentsOf: $0) }
-        let value = withUnsafeBytes(of: position.rawValue.bigEndian) { Array($0) }
-        try transaction.put(value, forKey: key, in: streams)
     }
 
     private func remember(
