@@ -134,9 +134,9 @@ public final class EventLog: Sendable {
         return try box.wait().get()
     }
 
-    /// Queues a batch and calls `completion` (on the writer thread, so it must be quick) once the batch
-    /// is decided and durable. This is the cheapest way to append from callers that are neither async
-    /// nor willing to block.
+    /// Queues a batch and calls `completion` (on the log's answer thread, in order, so it must be quick)
+    /// once the batch is decided and durable. This is the cheapest way to append from callers that are
+    /// neither async nor willing to block.
     public func append(
         _ request: AppendRequest,
         completion: @escaping @Sendable (Result<AppendReceipt, EventLogError>) -> Void

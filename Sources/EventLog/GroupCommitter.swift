@@ -22,10 +22,7 @@ final class GroupCommitter: @unchecked Sendable {
         let completion: Completion
     }
 
-    private struct Answer {
-        let completion: Completion
-        let result: Result<AppendReceipt, EventLogError>
-    }
+    private typealias Answer = AnswerQueue.Answer
 
     // `condition` guards `queue`, `stopping`, `stopped`, `failure` and `head`.
     private let condition = NSCondition()
@@ -45,6 +42,7 @@ final class GroupCommitter: @unchecked Sendable {
     private let tail: StreamTail
     private let onCommit: @Sendable (LogHead) -> Void
     private var thread: Thread?
+    private let answers = AnswerQueue()
 
     init(
         store: LogStore,
@@ -63,6 +61,7 @@ final class GroupCommitter: @unchecked Sendable {
     }
 
     func start() {
+        answers.start()
         let thread = Thread { [self] in run() }
         thread.name = "kezek-log-writer"
         thread.stackSize = 1 << 20
@@ -70,8 +69,9 @@ final class GroupCommitter: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues a request; `completion` runs on the writer thread once the request is decided and,
-    /// when it was written, durable.
+    /// Queues a request; `completion` runs on the answer thread, in submission order, once the request
+    /// is decided and, when it was written, durable (or at once, on the caller's thread, when the log is
+    /// closed or stopped by a failure).
     func submit(_ request: AppendRequest, completion: @escaping Completion) {
         condition.lock()
         guard !stopping else {
@@ -98,6 +98,7 @@ final class GroupCommitter: @unchecked Sendable {
         // The thread's closure holds this committer; dropping the thread breaks that cycle.
         thread = nil
         condition.unlock()
+        answers.stop()
     }
 
     private func run() {
@@ -131,7 +132,7 @@ final class GroupCommitter: @unchecked Sendable {
             let failed = failure
             condition.unlock()
             if let failed {
-                for pending in group { pending.completion(.failure(.storage(failed))) }
+                deliver(group.map { Answer(completion: $0.completion, result: .failure(.storage(failed))) })
             } else {
                 commit(group, after: start)
             }
@@ -177,7 +178,7 @@ final class GroupCommitter: @unchecked Sendable {
             failure = error
             condition.unlock()
             flushUnsynced()
-            for pending in group { pending.completion(.failure(.storage(error))) }
+            deliver(group.map { Answer(completion: $0.completion, result: .failure(.storage(error))) })
         }
     }
 
@@ -194,11 +195,11 @@ final class GroupCommitter: @unchecked Sendable {
             condition.lock()
             failure = error
             condition.unlock()
-            for answer in waiting { answer.completion(.failure(.storage(error))) }
+            deliver(waiting.map { Answer(completion: $0.completion, result: .failure(.storage(error))) })
         }
     }
 
     private func deliver(_ answers: [Answer]) {
-        for answer in answers { answer.completion(answer.result) }
+        self.answers.deliver(answers)
     }
 }
