@@ -1,5 +1,13 @@
 import LMDB
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One entry of the stream index: the record at `position` is version `version` of `stream`.
 struct IndexEntry: Sendable {
     var stream: StreamID
@@ -108,13 +116,24 @@ extension LogStore {
             withUnsafeBytes(of: entry.version.rawValue.bigEndian) { key.append(contentsOf: $0) }
             return (key, entry.position)
         }
-        keyed.sort { $0.0.lexicographicallyPrecedes($1.0) }
+        keyed.sort { precedes($0.0, $1.0) }
         for (key, position) in keyed {
             let value = withUnsafeBytes(of: position.rawValue.bigEndian) { Array($0) }
             try transaction.put(value, forKey: key, in: streams)
         }
         let watermark = withUnsafeBytes(of: through.rawValue.bigEndian) { Array($0) }
         try transaction.put(watermark, forKey: Self.watermarkKey, in: meta)
+    }
+}
+
+/// Byte order of two keys, as LMDB compares them (`memcmp`, then the shorter first).
+private func precedes(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+    left.withUnsafeBytes { left in
+        right.withUnsafeBytes { right in
+            let common = min(left.count, right.count)
+            let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+            return order != 0 ? order < 0 : left.count < right.count
+        }
     }
 }
 
