@@ -29,6 +29,21 @@ import Testing
         }
     }
 
+    /// The domain is pure: it imports nothing (no Foundation, so no clock, no random source, no I/O),
+    /// and the projections import only the domain.
+    @Test func theDomainAndTheProjectionsArePure() throws {
+        for file in try Self.swiftFiles() where file.path.hasPrefix("Kezek/") || file.path.hasPrefix("Projections/") {
+            let imports = file.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter {
+                    $0.range(of: #"^(@\w+ )?((public|internal|package) )?import "#, options: .regularExpression) != nil
+                }
+            let allowed = file.path.hasPrefix("Projections/") ? ["import Kezek", "public import Kezek"] : []
+            for line in imports {
+                #expect(allowed.contains(line), "\(file.path): \(line)")
+            }
+        }
+    }
+
     /// Every LMDB call that returns a code hands it to `check`, directly or through `rc`.
     @Test func everyReturnCodeGoesThroughCheck() throws {
         let voidCalls = ["mdb_cursor_close(", "mdb_env_close(", "mdb_txn_abort(", "mdb_strerror("]
