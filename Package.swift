@@ -68,8 +68,13 @@ var targets: [Target] = [
         swiftSettings: strictSettings
     ),
     .target(
+        name: "KezekDomainTestSupport",
+        dependencies: ["Kezek"],
+        swiftSettings: strictSettings
+    ),
+    .target(
         name: "KezekTestSupport",
-        dependencies: ["EventLog", "Kezek"],
+        dependencies: ["EventLog", "Kezek", "KezekDomainTestSupport"],
         swiftSettings: strictSettings
     ),
     .executableTarget(
@@ -103,12 +108,12 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "KezekTests",
-        dependencies: ["Kezek"],
+        dependencies: ["Kezek", "KezekDomainTestSupport"],
         swiftSettings: strictSettings
     ),
     .testTarget(
         name: "ProjectionsTests",
-        dependencies: ["Projections", "Kezek"],
+        dependencies: ["Projections", "Kezek", "KezekDomainTestSupport"],
         swiftSettings: strictSettings
     ),
 ]

@@ -1,3 +1,4 @@
+import KezekDomainTestSupport
 import Testing
 
 @testable import Kezek

@@ -1,3 +1,4 @@
+import KezekDomainTestSupport
 import Testing
 
 @testable import Kezek
@@ -11,8 +12,8 @@ struct DecideHarness {
     /// 2026-06-18T08:33:20+05:00.
     var now = Timestamp(millisecondsSinceEpoch: 1_781_753_600_000)
 
-    static let almaty = KATOCode(rawValue: 750_000_000)!
-    static let astana = KATOCode(rawValue: 710_000_000)!
+    static let almaty = DomainFixtures.almaty
+    static let astana = DomainFixtures.astana
     static let parent = IIN(rawValue: "850612304561")!
 
     /// Decides `command` `seconds` after the previous one and folds its events on success.
@@ -57,22 +58,11 @@ struct DecideHarness {
 
     // MARK: Building blocks
 
-    static func id(_ text: String) -> KindergartenID { try! KindergartenID(validating: text) }
+    static func id(_ text: String) -> KindergartenID { DomainFixtures.id(text) }
 
     /// A valid IIN of a person born on `date`, the `serial`-th such number.
     static func iin(born date: CivilDate, sex: Sex = .female, serial: Int = 1) -> IIN {
-        let centuryDigit = (date.year >= 2000 ? 5 : 3) + (sex == .female ? 1 : 0)
-        var serial = serial
-        while true {
-            let yy = date.year % 100
-            var digits = [yy / 10, yy % 10, date.month / 10, date.month % 10, date.day / 10, date.day % 10]
-            digits.append(centuryDigit)
-            digits += [serial / 1000 % 10, serial / 100 % 10, serial / 10 % 10, serial % 10]
-            if let check = IIN.checkDigit(forFirstEleven: digits) {
-                return IIN(rawValue: digits.map(String.init).joined() + String(check))!
-            }
-            serial += 1
-        }
+        DomainFixtures.iin(born: date, sex: sex, serial: serial)
     }
 
     static func child(year: Int = 2023, serial: Int = 1, sex: Sex = .female) -> IIN {
@@ -106,10 +96,9 @@ struct DecideHarness {
         _ child: IIN, applicant: IIN = parent, locality: KATOCode = almaty, language: LanguageCode = .kazakh,
         groupType: GroupType = .general, kindergartens: [KindergartenID] = [], priority: PriorityClaim? = nil
     ) -> Command {
-        .submitApplication(
-            Command.SubmitApplication(
-                applicant: applicant, child: child, locality: locality, language: language, groupType: groupType,
-                kindergartens: kindergartens, priority: priority))
+        DomainFixtures.submission(
+            child, applicant: applicant, locality: locality, language: language, groupType: groupType,
+            kindergartens: kindergartens, priority: priority)
     }
 
     /// Registers the family if needed and submits; returns the application number.

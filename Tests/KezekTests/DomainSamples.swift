@@ -1,3 +1,5 @@
+import KezekDomainTestSupport
+
 @testable import Kezek
 
 /// Random but valid domain values for the codec property tests, drawn from a `SeededGenerator`.

@@ -1,3 +1,5 @@
+import KezekDomainTestSupport
+
 @testable import Kezek
 
 /// Random instances of every event type, for the codec property tests.

@@ -1,4 +1,5 @@
 import Kezek
+import KezekDomainTestSupport
 import Projections
 import Testing
 
@@ -6,8 +7,8 @@ import Testing
 /// events of each accepted one folded into the decision state with `evolve` and kept with their time
 /// and log positions.
 struct HistoryHarness {
-    static let almaty = KATOCode(rawValue: 750_000_000)!
-    static let astana = KATOCode(rawValue: 710_000_000)!
+    static let almaty = DomainFixtures.almaty
+    static let astana = DomainFixtures.astana
 
     /// One committed command: its time, the position of its first event, its events.
     struct Commit {
@@ -44,32 +45,20 @@ struct HistoryHarness {
         return (commits, state)
     }
 
-    static func id(_ text: String) -> KindergartenID { try! KindergartenID(validating: text) }
+    static func id(_ text: String) -> KindergartenID { DomainFixtures.id(text) }
 
     /// A valid IIN of a person born on `date`, the `serial`-th such number.
     static func iin(born date: CivilDate, sex: Sex = .female, serial: Int = 1) -> IIN {
-        let centuryDigit = (date.year >= 2000 ? 5 : 3) + (sex == .female ? 1 : 0)
-        var serial = serial
-        while true {
-            let yy = date.year % 100
-            var digits = [yy / 10, yy % 10, date.month / 10, date.month % 10, date.day / 10, date.day % 10]
-            digits.append(centuryDigit)
-            digits += [serial / 1000 % 10, serial / 100 % 10, serial / 10 % 10, serial % 10]
-            if let check = IIN.checkDigit(forFirstEleven: digits) {
-                return IIN(rawValue: digits.map(String.init).joined() + String(check))!
-            }
-            serial += 1
-        }
+        DomainFixtures.iin(born: date, sex: sex, serial: serial)
     }
 
     static func submission(
         _ child: IIN, applicant: IIN, locality: KATOCode = almaty, language: LanguageCode = .kazakh,
         groupType: GroupType = .general, kindergartens: [KindergartenID] = [], priority: PriorityClaim? = nil
     ) -> Command {
-        .submitApplication(
-            Command.SubmitApplication(
-                applicant: applicant, child: child, locality: locality, language: language, groupType: groupType,
-                kindergartens: kindergartens, priority: priority))
+        DomainFixtures.submission(
+            child, applicant: applicant, locality: locality, language: language, groupType: groupType,
+            kindergartens: kindergartens, priority: priority)
     }
 }
 

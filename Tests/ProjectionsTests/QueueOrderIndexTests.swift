@@ -1,4 +1,5 @@
 import Kezek
+import KezekDomainTestSupport
 import Projections
 import Testing
 

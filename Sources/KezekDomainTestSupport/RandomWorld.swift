@@ -1,22 +1,30 @@
-@testable import Kezek
+public import Kezek
 
 /// A small random world for command-sequence tests: a few kindergartens, parents and children, and a
 /// generator of commands that are mostly valid, often not.
-struct RandomWorld {
-    typealias H = DecideHarness
+public struct RandomWorld {
+    typealias H = DomainFixtures
 
-    var g: SeededGenerator
-    let parents: [IIN]
-    let children: [IIN]
-    let kindergartens: [(KindergartenID, KATOCode)]
-    let registry: InMemoryPersonRegistry
+    /// The world's random source.
+    public var g: SeededGenerator
+    /// The applicants; the last is unknown to the registry.
+    public let parents: [IIN]
+    /// The children; the last is unknown to the registry.
+    public let children: [IIN]
+    /// The kindergartens and their localities.
+    public let kindergartens: [(KindergartenID, KATOCode)]
+    /// The person registry of the world.
+    public let registry: InMemoryPersonRegistry
 
-    init(seed: UInt64) {
+    /// The world drawn from `seed`.
+    public init(seed: UInt64) {
         g = SeededGenerator(seed: seed)
-        parents = (1...6).map { H.iin(born: CivilDate(unchecked: 1990, 1, $0), sex: $0 % 2 == 0 ? .female : .male) }
+        parents = (1...6).map {
+            H.iin(born: try! CivilDate(year: 1990, month: 1, day: $0), sex: $0 % 2 == 0 ? .female : .male)
+        }
         var children: [IIN] = []
         for serial in 1...36 {
-            let born = CivilDate(unchecked: 2020 + serial % 8, 1 + serial % 12, 1 + serial % 28)
+            let born = try! CivilDate(year: 2020 + serial % 8, month: 1 + serial % 12, day: 1 + serial % 28)
             children.append(H.iin(born: born, sex: serial % 2 == 0 ? .female : .male, serial: serial))
         }
         self.children = children
@@ -30,10 +38,13 @@ struct RandomWorld {
             })
     }
 
-    mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &g) < percent }
-    mutating func pick<T>(_ elements: [T]) -> T { elements.randomElement(using: &g)! }
+    /// Whether a `percent` chance came true.
+    public mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &g) < percent }
+    /// One of `elements`, at random.
+    public mutating func pick<T>(_ elements: [T]) -> T { elements.randomElement(using: &g)! }
 
-    mutating func advance(_ now: inout Timestamp) {
+    /// Moves the clock forward by a random step (seconds to weeks).
+    public mutating func advance(_ now: inout Timestamp) {
         let roll = Int.random(in: 0..<100, using: &g)
         let seconds: Int64 =
             switch roll {
@@ -45,25 +56,29 @@ struct RandomWorld {
         now = now.adding(seconds: seconds)
     }
 
-    mutating func application(in state: KezekState) -> ApplicationNumber {
+    /// An application number, usually an existing one.
+    public mutating func application(in state: KezekState) -> ApplicationNumber {
         let active = state.applications.values.filter(\.status.isActive).map(\.number).sorted()
         if !active.isEmpty, chance(80) { return pick(active) }
         return ApplicationNumber(rawValue: UInt64.random(in: 1...state.lastApplicationNumber + 2, using: &g))
     }
 
-    mutating func referral(in state: KezekState) -> ReferralNumber {
+    /// A referral number, usually an existing one.
+    public mutating func referral(in state: KezekState) -> ReferralNumber {
         let running = state.referrals.values.filter(\.status.holdsSeat).map(\.number).sorted()
         if !running.isEmpty, chance(85) { return pick(running) }
         return ReferralNumber(rawValue: UInt64.random(in: 1...state.lastReferralNumber + 2, using: &g))
     }
 
-    mutating func bulletin(in state: KezekState) -> BulletinNumber {
+    /// A bulletin number, usually an existing one.
+    public mutating func bulletin(in state: KezekState) -> BulletinNumber {
         let open = state.bulletins.values.filter { !$0.isClosed }.map(\.number).sorted()
         if !open.isEmpty, chance(85) { return pick(open) }
         return BulletinNumber(rawValue: UInt64.random(in: 1...state.lastBulletinNumber + 2, using: &g))
     }
 
-    mutating func command(in state: KezekState, now: inout Timestamp) -> Command {
+    /// The next command, mostly valid, often not; advances `now`.
+    public mutating func command(in state: KezekState, now: inout Timestamp) -> Command {
         advance(&now)
         let roll = Int.random(in: 0..<100, using: &g)
         switch roll {
@@ -142,7 +157,7 @@ struct RandomWorld {
     }
 
     /// An active application and an open bulletin of its key, if there is such a pair.
-    mutating func matchingPair(in state: KezekState, now: Timestamp) -> (ApplicationNumber, BulletinNumber)? {
+    public mutating func matchingPair(in state: KezekState, now: Timestamp) -> (ApplicationNumber, BulletinNumber)? {
         let pairs = state.bulletins.values.filter { $0.isOpen(at: now) }.sorted { $0.number < $1.number }.flatMap {
             bulletin in
             (state.applicationsByKey[bulletin.key] ?? []).filter { state.applications[$0]?.status == .queued }.map {
@@ -152,7 +167,8 @@ struct RandomWorld {
         return pairs.isEmpty ? nil : pick(pairs)
     }
 
-    mutating func submission(in state: KezekState, now: Timestamp) -> Command {
+    /// A `submitApplication` command for a random child.
+    public mutating func submission(in state: KezekState, now: Timestamp) -> Command {
         let child = pick(children)
         let owner = state.children[child]?.applicant ?? pick(parents)
         let locality = chance(85) ? H.almaty : (chance(50) ? H.astana : KATOCode(rawValue: 999_999_999)!)
