@@ -164,6 +164,7 @@ if benchmarksEnabled {
             name: "DomainBenchmarks",
             dependencies: [
                 "Kezek",
+                "KezekDomainTestSupport",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/DomainBenchmarks",

@@ -1,4 +1,5 @@
 import Kezek
+import KezekDomainTestSupport
 
 /// `apply` lines as clients send them, in the proportions of `TypicalEvents`: per 100 lines, 40
 /// `applyToBulletin`, 25 `confirmInterest`, 15 `submitApplication`, 8 `confirmReferral`,
@@ -6,7 +7,7 @@ import Kezek
 enum TypicalCommands {
     /// `count` lines of the mix (UTF-8, no line break), the same ones on every run.
     static func lines(count: Int, seed: UInt64 = 0x4150_504C_59) -> [[UInt8]] {
-        var generator = SampleGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let kinds: [(weight: Int, value: CommandType)] = [
             (40, .applyToBulletin),
             (25, .confirmInterest),
@@ -23,14 +24,14 @@ enum TypicalCommands {
 
     /// `count` `submitApplication` lines, the heaviest common command.
     static func submissions(count: Int, seed: UInt64 = 0x5355_424D_4954) -> [[UInt8]] {
-        var generator = SampleGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in
             let command = command(of: .submitApplication, using: &generator)
             return CommandEnvelope(command, at: TypicalEvents.time(using: &generator)).json.serialized
         }
     }
 
-    static func command(of type: CommandType, using g: inout SampleGenerator) -> Command {
+    static func command(of type: CommandType, using g: inout SeededGenerator) -> Command {
         switch type {
         case .submitApplication:
             return .submitApplication(

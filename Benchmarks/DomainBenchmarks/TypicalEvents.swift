@@ -1,4 +1,5 @@
 import Kezek
+import KezekDomainTestSupport
 
 /// The events a busy queue writes most, in realistic proportions and with realistic values: application
 /// numbers in the hundreds of thousands, IINs of parents and young children, Almaty districts, one to
@@ -19,7 +20,7 @@ enum TypicalEvents {
 
     /// `count` events of the mix, the same ones on every run.
     static func mix(count: Int, seed: UInt64 = 0x4B45_5A45_4B) -> [Event] {
-        var generator = SampleGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in event(of: generator.weighted(proportions), using: &generator) }
     }
 
@@ -30,7 +31,7 @@ enum TypicalEvents {
         KATOCode(rawValue: $0)!
     }
 
-    static func event(of type: EventType, using g: inout SampleGenerator) -> Event {
+    static func event(of type: EventType, using g: inout SeededGenerator) -> Event {
         switch type {
         case .applicationSubmitted:
             let child = iin(bornIn: 2019...2024, using: &g)
@@ -69,24 +70,24 @@ enum TypicalEvents {
         }
     }
 
-    static func application(using g: inout SampleGenerator) -> ApplicationNumber {
+    static func application(using g: inout SeededGenerator) -> ApplicationNumber {
         ApplicationNumber(rawValue: UInt64.random(in: 150_000...900_000, using: &g))
     }
 
-    static func bulletin(using g: inout SampleGenerator) -> BulletinNumber {
+    static func bulletin(using g: inout SeededGenerator) -> BulletinNumber {
         BulletinNumber(rawValue: UInt64.random(in: 1...20_000, using: &g))
     }
 
     /// A time in 2024 to 2026, to the millisecond.
-    static func time(using g: inout SampleGenerator) -> Timestamp {
+    static func time(using g: inout SeededGenerator) -> Timestamp {
         Timestamp(millisecondsSinceEpoch: Int64.random(in: 1_704_067_200_000...1_798_761_600_000, using: &g))
     }
 
-    static func kindergarten(using g: inout SampleGenerator) -> KindergartenID {
+    static func kindergarten(using g: inout SeededGenerator) -> KindergartenID {
         try! KindergartenID(validating: "almaty-kg-\(Int.random(in: 1...950, using: &g))")
     }
 
-    static func kindergartens(count: Int, using g: inout SampleGenerator) -> [KindergartenID] {
+    static func kindergartens(count: Int, using g: inout SeededGenerator) -> [KindergartenID] {
         var ids: [KindergartenID] = []
         while ids.count < count {
             let id = kindergarten(using: &g)
@@ -96,7 +97,7 @@ enum TypicalEvents {
     }
 
     /// A priority claim on about one application in five.
-    static func claim(using g: inout SampleGenerator) -> PriorityClaim? {
+    static func claim(using g: inout SeededGenerator) -> PriorityClaim? {
         guard Int.random(in: 0..<5, using: &g) == 0 else { return nil }
         let issuedOn = CivilDate(daysSinceEpoch: Int.random(in: 19_700...20_500, using: &g))
         return PriorityClaim(
@@ -105,7 +106,7 @@ enum TypicalEvents {
     }
 
     /// A valid IIN of someone born in `years`.
-    static func iin(bornIn years: ClosedRange<Int>, using g: inout SampleGenerator) -> IIN {
+    static func iin(bornIn years: ClosedRange<Int>, using g: inout SeededGenerator) -> IIN {
         while true {
             let year = Int.random(in: years, using: &g)
             let month = Int.random(in: 1...12, using: &g)

@@ -1,4 +1,5 @@
 public import EventLog
+import KezekTestSupport
 
 /// A fixed pool of realistic records for the benchmarks: streams named like `application-123456`, a
 /// handful of type codes, and JSON-like payloads of 100 to 200 bytes.
@@ -12,7 +13,7 @@ public struct SampleRecords: Sendable {
     /// Makes `count` records from `seed`, spread over `streams` applications.
     public init(count: Int = 16_384, streams: Int = 50_000, seed: UInt64 = 0x6B65_7A65_6B) {
         precondition(count > 0 && streams > 0, "a sample needs records and streams")
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let numbers = (0..<streams).map { _ in 100_000 + Int(generator.next() % 900_000) }
         let start: Int64 = 1_735_689_600_000  // 2025-01-01T00:00:00Z
         records = (0..<count).map { index in
@@ -46,7 +47,7 @@ public struct SampleRecords: Sendable {
         (5, "referralIssued"),
     ]
 
-    private static func payload(type: String, application: Int, generator: inout SplitMix64) -> [UInt8] {
+    private static func payload(type: String, application: Int, generator: inout SeededGenerator) -> [UInt8] {
         let iin = 150_000_000_000 + generator.next() % 99_999_999_999
         let kindergarten = 1 + generator.next() % 4_000
         let district = 110_000_000 + generator.next() % 899_999_999
@@ -56,22 +57,5 @@ public struct SampleRecords: Sendable {
             "kato":"\(district)","language":"\(language)","tier":\(1 + generator.next() % 3)}
             """
         return Array(text.utf8)
-    }
-}
-
-/// Steele, Lea and Flood's SplitMix64: a small, fast, seedable generator for the sample data.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
