@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import EventLog
 import Kezek
 
@@ -7,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check the log.",
-        subcommands: [VerifyCommand.self]
+        subcommands: [VerifyCommand.self, KeygenCommand.self, CheckpointCommand.self]
     )
 }
 
@@ -18,33 +19,50 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Walk the hash chain; exit 1 and name the first bad position if anything was altered.",
         discussion: """
             Prints {"ok": true, "position", "hash", "records"} for an intact log, or {"ok": false, "position", \
-            "hash", "records", "firstBadPosition", "reason"} (the last good position and hash) and exits 1.
+            "hash", "records", "code", "firstBadPosition", "reason"} (the last good position and hash) and exits 1. \
+            With --against CHECKPOINT --public-key FILE it also checks the checkpoint's signature and that the \
+            log still holds the published hash at its position (codes badSignature, logShorterThanCheckpoint, \
+            historyRewritten), and adds "checkpoint": {"position", "hash", "time"}. A damaged data file gives \
+            {"ok": false, "code": "damagedFile", "reason"} and exit 1.
             """
     )
 
     @OptionGroup var dataOptions: DataOptions
 
+    @Option(help: "A signed checkpoint (from `kezek audit checkpoint`) that the log must still extend.")
+    var against: String?
+
+    @Option(help: "The public key file that checks the checkpoint's signature (needed with --against).")
+    var publicKey: String?
+
+    func validate() throws {
+        if (against == nil) != (publicKey == nil) {
+            throw ValidationError("--against and --public-key go together")
+        }
+    }
+
     func run() throws {
-        let log = try dataOptions.openLog()
+        var checkpoint: (SignedCheckpoint, AuditPublicKey)?
+        if let against, let publicKey {
+            let signed = try AuditFiles.load(against, what: "checkpoint") { (json) throws(AuditFileError) in
+                try SignedCheckpoint(json: json)
+            }
+            let key = try AuditFiles.load(publicKey, what: "public key file") { (json) throws(AuditFileError) in
+                try AuditPublicKey(json: json)
+            }
+            checkpoint = (signed, key)
+        }
+        let log = try AuditData.open(dataOptions)
         defer { try? log.close() }
-        let report = log.verify { checked in
-            if checked >= 1_000_000 { Terminal.error("kezek audit verify: \(checked) records checked") }
+        guard let (signed, key) = checkpoint else {
+            return try AuditData.finish(Engine.audit(log, progress: AuditData.progress), command: "verify")
         }
-        var answer: JSONObject = [
-            "ok": .bool(report.isIntact),
-            "position": .integer(Int64(bitPattern: report.verifiedHead.position.rawValue)),
-            "hash": .string(report.verifiedHead.hash.hex),
-            "records": .integer(Int64(bitPattern: report.recordsChecked)),
+        let outcome = Engine.audit(log, against: signed, trusting: key, progress: AuditData.progress)
+        let published: JSONObject = [
+            "position": .integer(Int64(bitPattern: signed.head.position.rawValue)),
+            "hash": .string(signed.head.hash.hex),
+            "time": .string(signed.time.description),
         ]
-        if let failure = report.failure {
-            answer["firstBadPosition"] = .integer(Int64(bitPattern: failure.position.rawValue))
-            answer["reason"] = .string(failure.description)
-        }
-        Terminal.printLine(.object(answer))
-        Terminal.flush()
-        if let failure = report.failure {
-            throw ToolFailure(
-                exitCode: ToolFailure.failedCheck, message: "kezek audit verify: the chain breaks at \(failure)")
-        }
+        try AuditData.finish(outcome, command: "verify", extra: ["checkpoint": .object(published)])
     }
 }
