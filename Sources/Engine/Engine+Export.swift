@@ -3,7 +3,9 @@ public import Kezek
 
 extension Engine {
     /// Calls `body` with the JSON form of every event from position `first` on, in log order:
-    /// `{"position", "time", "type", "stream", "fields", "hash"}`. `body` returns `false` to stop.
+    /// `{"position", "time", "type", "stream", "fields", "hash", "streamVersion", "batchEnd",
+    /// "idempotencyKey"?}` (the last three are what, with the event, the chain hash covers, so that an
+    /// import can check every hash). `body` returns `false` to stop.
     public static func export(
         _ log: EventLog, from first: Position = Position(1), _ body: (JSONValue) -> Bool
     ) throws(EngineError) {
@@ -31,13 +33,19 @@ extension Engine {
         if case .object(let object) = event.json {
             for member in object.members where member.key != "type" { fields[member.key] = member.value }
         }
-        return [
+        var line: JSONObject = [
             "position": .integer(Int64(bitPattern: view.position.rawValue)),
             "time": .time(Timestamp(millisecondsSinceEpoch: view.timestamp)),
             "type": .string(event.type.name),
             "stream": .string(String(decoding: view.streamBytes, as: UTF8.self)),
             "fields": .object(fields),
             "hash": .string(view.hash.hex),
+            "streamVersion": .integer(Int64(bitPattern: view.streamVersion.rawValue)),
+            "batchEnd": .bool(view.isLastInBatch),
         ]
+        if let key = view.idempotencyKeyBytes {
+            line["idempotencyKey"] = .string(String(decoding: key, as: UTF8.self))
+        }
+        return .object(line)
     }
 }

@@ -4,18 +4,25 @@ import EventLog
 import Foundation
 import Kezek
 
-/// `kezek replay [--until POSITION]`: rebuilds the state from the log alone and prints its digest.
+/// `kezek replay [--until POSITION|TIME]`: rebuilds the state from the log alone and prints its digest.
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Rebuild the whole state from the log and print its position and SHA-256 digest.",
-        discussion: "Prints {\"position\", \"digest\", \"events\", \"seconds\"}. Same log, same digest, always."
+        discussion: """
+            Prints {"position", "digest", "events", "seconds", "time", "queue"}: the last position replayed, the \
+            state's digest, the time of the last event replayed (null for none) and the queue's figures \
+            {"applications", "inQueue", "byTier", "regions"}. Same log, same digest, always.
+            """
     )
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(help: "Replay up to and including this position (default: the whole log).")
-    var until: UInt64?
+    @Option(
+        help: ArgumentHelp(
+            "Replay up to and including this position, or the last event at or before this time (ISO 8601 with an offset).",
+            valueName: "position|time"))
+    var until: ReplayLimit?
 
     func run() throws {
         let log = try dataOptions.openLog()
@@ -23,7 +30,11 @@ struct ReplayCommand: ParsableCommand {
         let started = Date()
         let model: EngineModel
         do {
-            model = try Engine.replay(log, until: until.map { Position($0) })
+            switch until {
+            case nil: model = try Engine.replay(log)
+            case .position(let position)?: model = try Engine.replay(log, until: position)
+            case .time(let time)?: model = try Engine.replay(log, through: time)
+            }
         } catch {
             throw ToolFailure.engine(error)
         }
@@ -34,6 +45,8 @@ struct ReplayCommand: ParsableCommand {
             "digest": .string(digest.hex),
             "events": .integer(Int64(bitPattern: model.position.rawValue)),
             "seconds": .number(seconds),
+            "time": lastTime(log, model.position),
+            "queue": model.queueStatistics,
         ])
         Terminal.flush()
     }
@@ -46,4 +59,10 @@ extension JSONValue {
         let text = "\(milliseconds / 1000).\(String(String(1000 + milliseconds % 1000).dropFirst()))"
         return (try? JSONValue.parse(text)) ?? .integer(milliseconds / 1000)
     }
+}
+
+/// The time of the record at `position`, or `null` for none.
+private func lastTime(_ log: EventLog, _ position: Position) -> JSONValue {
+    guard let record = try? log.record(at: position) else { return .null }
+    return .string(Timestamp(millisecondsSinceEpoch: record.timestamp).description)
 }
