@@ -155,10 +155,12 @@ struct ResultBuilder {
                     "confirmBy": .time(e.confirmBy),
                 ])
             case .referralExpired(let e):
-                expired.append([
+                var entry: JSONObject = [
                     "referral": .number(e.referral), "application": .number(e.application),
                     "deadline": .string(e.deadline.rawValue), "dueAt": .time(e.dueAt),
-                ])
+                ]
+                if let until = e.restorableUntil { entry["restorableUntil"] = .time(until) }
+                expired.append(.object(entry))
             case .interestLapsed(let e):
                 lapsed.append(["application": .number(e.application), "restorableUntil": .time(e.restorableUntil)])
             case .applicationAnnulled(let e):

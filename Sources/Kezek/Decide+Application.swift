@@ -108,11 +108,14 @@ extension Decider {
         case .referred:
             throw .notEligible(number, reason: .holdsReferral)
         case .inactive:
-            if application.inactivity != .referralExpired {
+            // A referral that expired with no window (event version 1) is restorable as it was decided then.
+            let hasNoWindow = application.inactivity == .referralExpired && application.restorableUntil == nil
+            if !hasNoWindow {
                 guard let until = application.restorableUntil, at < until,
                     application.restorationsUsed < policy.maximumRestorations
                 else {
-                    throw .notEligible(number, reason: .interestLapsed)
+                    let expired = application.inactivity == .referralExpired
+                    throw .notEligible(number, reason: expired ? .restorationWindowClosed : .interestLapsed)
                 }
             }
             return [

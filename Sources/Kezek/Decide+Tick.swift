@@ -1,6 +1,6 @@
 extension Decider {
     /// What fell due by `at`, in this order: referral deadlines (the application comes back inactive at its
-    /// place, the seat is free), restoration windows that ended (annulled), confirmations of interest that
+    /// place, restorable once within the window, the seat is free), restoration windows that ended (annulled), confirmations of interest that
     /// fell due (inactive), then the bulletins whose window closed, allocated together, each seat won
     /// becoming a referral. Stop lists need no event: they end by time.
     func tick() -> [Event] {
@@ -13,16 +13,22 @@ extension Decider {
             return (referral, deadline.kind, deadline.dueAt)
         }
         for (referral, kind, dueAt) in dueReferrals.sorted(by: { $0.0.number < $1.0.number }) {
+            let restorableUntil = restorationWindowEnd(
+                lapsedAt: dueAt, restorationsUsed: state.applications[referral.application]?.restorationsUsed ?? 0)
             events.append(
                 .referralExpired(
                     Event.ReferralExpired(
                         referral: referral.number, application: referral.application, deadline: kind, dueAt: dueAt,
-                        policy: policy.version)))
+                        policy: policy.version, restorableUntil: restorableUntil)))
             changed[referral.application] = (.inactive, .referralExpired)
+            if restorableUntil <= at {
+                events.append(annulment(of: referral.application))
+                changed[referral.application] = (.annulled, nil)
+            }
         }
 
         let windowsEnded = sortedApplications {
-            $0.status == .inactive && $0.inactivity == .interestLapsed && ($0.restorableUntil.map { $0 <= at } ?? false)
+            $0.status == .inactive && ($0.restorableUntil.map { $0 <= at } ?? false)
         }
         for application in windowsEnded where changed[application.number] == nil {
             events.append(annulment(of: application.number))
@@ -35,8 +41,7 @@ extension Decider {
         for application in sortedApplications(where: { $0.status == .queued && interestDue($0) <= at })
         where changed[application.number] == nil {
             let due = interestDue(application)
-            let canRestore = application.restorationsUsed < policy.maximumRestorations
-            let restorableUntil = canRestore ? policy.restorationDeadline(lapsedAt: due) : due
+            let restorableUntil = restorationWindowEnd(lapsedAt: due, restorationsUsed: application.restorationsUsed)
             events.append(
                 .interestLapsed(
                     Event.InterestLapsed(
@@ -50,6 +55,12 @@ extension Decider {
 
         events += closeBulletins(after: changed)
         return events
+    }
+
+    /// When an application that became inactive at `lapsedAt` is annulled unless restored: the end of the
+    /// restoration window, or `lapsedAt` itself when it has no restoration left.
+    private func restorationWindowEnd(lapsedAt: Timestamp, restorationsUsed: Int) -> Timestamp {
+        restorationsUsed < policy.maximumRestorations ? policy.restorationDeadline(lapsedAt: lapsedAt) : lapsedAt
     }
 
     private func annulment(of number: ApplicationNumber) -> Event {

@@ -62,7 +62,9 @@ extension Event {
         }
     }
 
-    /// `referralExpired`: A referral deadline passed; the seat is free again and the application comes back inactive.
+    /// `referralExpired`: A referral deadline passed; the seat is free again and the application comes back
+    /// inactive, restorable until `restorableUntil`. Version 2 added `restorableUntil`; version 1 reads as
+    /// `nil` (restorable with no window, as it was decided then).
     public struct ReferralExpired: Hashable, Sendable {
         /// The referral.
         public var referral: ReferralNumber
@@ -74,17 +76,21 @@ extension Event {
         public var dueAt: Timestamp
         /// The policy version the decision used.
         public var policy: PolicyVersion
+        /// Confirming interest before this restores the application; at this time it is annulled (since
+        /// version 2; equal to `dueAt` when no restoration was left).
+        public var restorableUntil: Timestamp?
 
         /// The event from its fields.
         public init(
             referral: ReferralNumber, application: ApplicationNumber, deadline: ReferralDeadline, dueAt: Timestamp,
-            policy: PolicyVersion
+            policy: PolicyVersion, restorableUntil: Timestamp? = nil
         ) {
             self.referral = referral
             self.application = application
             self.deadline = deadline
             self.dueAt = dueAt
             self.policy = policy
+            self.restorableUntil = restorableUntil
         }
     }
 
@@ -217,12 +223,14 @@ extension Event.ReferralExpired: EventRecord {
         fields.write("deadline", deadline)
         fields.write("dueAt", dueAt)
         fields.write("policy", policy)
+        fields.write("restorableUntil", restorableUntil)
     }
 
     init(fields: inout some EventFieldReader, version: UInt16) throws(EventDecodingError) {
         self.init(
             referral: try fields.read("referral"), application: try fields.read("application"),
-            deadline: try fields.read("deadline"), dueAt: try fields.read("dueAt"), policy: try fields.read("policy"))
+            deadline: try fields.read("deadline"), dueAt: try fields.read("dueAt"), policy: try fields.read("policy"),
+            restorableUntil: version >= 2 ? try fields.read("restorableUntil") : nil)
     }
 }
 

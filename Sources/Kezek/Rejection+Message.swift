@@ -174,6 +174,7 @@ extension IneligibilityReason {
         case .holdsReferral: "it already holds a referral"
         case .notInQueue: "it is not in the queue"
         case .referralExpired: "its referral expired; confirming interest brings it back"
+        case .restorationWindowClosed: "its window to be restored closed or its one restoration was used"
         }
     }
 }

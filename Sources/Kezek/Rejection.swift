@@ -163,4 +163,6 @@ public enum IneligibilityReason: String, Sendable, Hashable, CaseIterable {
     case notInQueue
     /// Its referral expired; confirming interest brings it back.
     case referralExpired
+    /// Its window to be restored closed, or its one restoration was used.
+    case restorationWindowClosed
 }

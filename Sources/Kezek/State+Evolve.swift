@@ -29,7 +29,9 @@ extension KezekState {
             referrals[e.referral]?.registerBy = e.registerBy
         case .referralRefused(let e): endReferral(e.referral, as: .refused, application: .queued, inactivity: nil)
         case .referralExpired(let e):
-            endReferral(e.referral, as: .expired, application: .inactive, inactivity: .referralExpired)
+            endReferral(
+                e.referral, as: .expired, application: .inactive, inactivity: .referralExpired,
+                restorableUntil: e.restorableUntil)
         case .referralExtended(let e):
             referrals[e.referral]?.registerBy = e.registerBy
             referrals[e.referral]?.extensionsUsed += 1
@@ -74,7 +76,9 @@ extension KezekState {
 
     private mutating func restore(_ event: Event.ApplicationRestored) {
         guard let application = applications[event.application], application.status == .inactive else { return }
-        if application.inactivity == .interestLapsed {
+        // Every restoration within a window counts; a referral that expired with no window (event version 1)
+        // came back without using one.
+        if application.inactivity == .interestLapsed || application.restorableUntil != nil {
             applications[event.application]?.restorationsUsed += 1
         }
         applications[event.application]?.status = .queued

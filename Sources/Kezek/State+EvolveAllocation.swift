@@ -24,10 +24,11 @@ extension KezekState {
         applications[event.application]?.referral = event.referral
     }
 
-    /// Ends a referral that held a seat: the seat is free, the application is back in the queue.
+    /// Ends a referral that held a seat: the seat is free, the application is back in the queue (restorable
+    /// until `restorableUntil` when it comes back inactive).
     mutating func endReferral(
         _ number: ReferralNumber, as status: ReferralStatus, application applicationStatus: ApplicationStatus,
-        inactivity: InactivityReason?
+        inactivity: InactivityReason?, restorableUntil: Timestamp? = nil
     ) {
         guard let referral = referrals[number], referral.status.holdsSeat else { return }
         referrals[number]?.status = status
@@ -36,7 +37,7 @@ extension KezekState {
         applications[referral.application]?.referral = nil
         applications[referral.application]?.status = applicationStatus
         applications[referral.application]?.inactivity = inactivity
-        applications[referral.application]?.restorableUntil = nil
+        applications[referral.application]?.restorableUntil = restorableUntil
     }
 
     mutating func admit(_ event: Event.AdmissionConfirmed) {

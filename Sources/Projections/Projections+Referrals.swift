@@ -22,17 +22,20 @@ extension Projections {
     }
 
     /// Ends a referral that held a seat: the seat is free, the application is back in the queue at its
-    /// original place (as `evolve` does, only if it still holds this referral).
+    /// original place, restorable until `restorableUntil` when inactive (as `evolve` does, only if it still
+    /// holds this referral).
     mutating func endReferral(
         _ number: ReferralNumber, as status: ReferralStatus, application applicationStatus: ApplicationStatus,
-        inactivity: InactivityReason?, _ type: EventType, _ context: Context, code: UInt8 = 0
+        inactivity: InactivityReason?, _ type: EventType, _ context: Context, code: UInt8 = 0,
+        restorableUntil: Timestamp? = nil
     ) {
         guard let referral = catalog.end(number, as: status), let row = row(of: referral.application) else { return }
         if applications.rows[Int(row)].referral == number.rawValue {
             applications.rows[Int(row)].referral = 0
             applications.rows[Int(row)].status = applicationStatus
             applications.rows[Int(row)].inactivity = inactivity
-            applications.rows[Int(row)].restorableUntil = ApplicationRow.noTime
+            applications.rows[Int(row)].restorableUntil =
+                restorableUntil?.millisecondsSinceEpoch ?? ApplicationRow.noTime
             applications.rows[Int(row)].stage = .queue
             syncQueue(row)
         }

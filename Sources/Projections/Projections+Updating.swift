@@ -64,7 +64,9 @@ extension Projections {
     mutating func restore(_ event: Event.ApplicationRestored, _ context: Context) {
         guard let row = row(of: event.application), applications.rows[Int(row)].status == .inactive else { return }
         update(event.application, .applicationRestored, context, detail: event.validUntil) {
-            if $0.inactivity == .interestLapsed { $0.restorationsUsed &+= 1 }
+            if $0.inactivity == .interestLapsed || $0.restorableUntil != ApplicationRow.noTime {
+                $0.restorationsUsed &+= 1
+            }
             $0.status = .queued
             $0.inactivity = nil
             $0.restorableUntil = ApplicationRow.noTime

@@ -70,7 +70,7 @@ public struct Projections: Equatable, Sendable {
         case .referralExpired(let e):
             endReferral(
                 e.referral, as: .expired, application: .inactive, inactivity: .referralExpired, .referralExpired,
-                context, code: HistoryEntry.code(e.deadline))
+                context, code: HistoryEntry.code(e.deadline), restorableUntil: e.restorableUntil)
         case .referralExtended(let e):
             catalog.referrals[e.referral]?.registerBy = e.registerBy
             catalog.referrals[e.referral]?.extensionsUsed += 1

@@ -91,7 +91,8 @@ import Testing
                 .referralExpired(
                     Event.ReferralExpired(
                         referral: referral, application: application, deadline: .confirmation, dueAt: dueAt,
-                        policy: Policy.v2024.version))
+                        policy: Policy.v2024.version,
+                        restorableUntil: Policy.v2024.restorationDeadline(lapsedAt: dueAt)))
             ])
         #expect(h.state.applications[application]?.status == .inactive)
         #expect(h.state.queueNumber(of: application) == 1)

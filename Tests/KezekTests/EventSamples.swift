@@ -102,7 +102,7 @@ enum EventSamples {
                 .init(
                     referral: S.referral(using: &g), application: S.application(using: &g),
                     deadline: ReferralDeadline.allCases.randomElement(using: &g)!, dueAt: S.time(using: &g),
-                    policy: policy(using: &g)))
+                    policy: policy(using: &g), restorableUntil: Bool.random(using: &g) ? S.time(using: &g) : nil))
         case .referralExtended:
             return .referralExtended(
                 .init(
