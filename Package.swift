@@ -67,9 +67,15 @@ var targets: [Target] = [
         ],
         swiftSettings: strictSettings
     ),
+    // A seeded, realistic national data set as commands: the demo's and the benchmarks' data.
+    .target(
+        name: "KezekSimulation",
+        dependencies: ["Kezek"],
+        swiftSettings: strictSettings
+    ),
     .target(
         name: "KezekDomainTestSupport",
-        dependencies: ["Kezek"],
+        dependencies: ["Kezek", "KezekSimulation"],
         swiftSettings: strictSettings
     ),
     .target(
@@ -109,6 +115,11 @@ var targets: [Target] = [
     .testTarget(
         name: "KezekTests",
         dependencies: ["Kezek", "KezekDomainTestSupport"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "KezekSimulationTests",
+        dependencies: ["KezekSimulation", "Kezek"],
         swiftSettings: strictSettings
     ),
     .testTarget(
@@ -183,6 +194,7 @@ let package = Package(
         .library(name: "Kezek", targets: ["Kezek"]),
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "KezekSimulation", targets: ["KezekSimulation"]),
         .executable(name: "kezek", targets: ["kezek"]),
         .executable(name: "kezek-log-torture", targets: ["kezek-log-torture"]),
     ],

@@ -1,0 +1,2 @@
+/// The seeded generator lives with the simulation; tests get it from here as before.
+@_exported public import KezekSimulation
