@@ -8,7 +8,10 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check the log.",
-        subcommands: [VerifyCommand.self, KeygenCommand.self, CheckpointCommand.self]
+        subcommands: [
+            VerifyCommand.self, KeygenCommand.self, CheckpointCommand.self, AuditExplainCommand.self,
+            AuditRoundsCommand.self,
+        ]
     )
 }
 
