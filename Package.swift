@@ -92,6 +92,26 @@ var targets: [Target] = [
         ],
         swiftSettings: strictSettings
     ),
+    // The proofs under crashes, tampering, bad input and a full disk, run against the built `kezek`.
+    .target(
+        name: "KezekProofs",
+        dependencies: ["EventLog", "Kezek", "KezekTestSupport"],
+        swiftSettings: strictSettings
+    ),
+    .executableTarget(
+        name: "kezek-proofs",
+        dependencies: [
+            "KezekProofs",
+            "KezekTestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "KezekProofsTests",
+        dependencies: ["KezekProofs", "KezekTestSupport", "kezek", "kezek-proofs"],
+        swiftSettings: strictSettings
+    ),
     .testTarget(
         name: "LMDBTests",
         dependencies: ["LMDB", "KezekTestSupport"],
@@ -197,6 +217,7 @@ let package = Package(
         .library(name: "KezekSimulation", targets: ["KezekSimulation"]),
         .executable(name: "kezek", targets: ["kezek"]),
         .executable(name: "kezek-log-torture", targets: ["kezek-log-torture"]),
+        .executable(name: "kezek-proofs", targets: ["kezek-proofs"]),
     ],
     dependencies: dependencies,
     targets: targets,
