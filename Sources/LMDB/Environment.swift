@@ -97,8 +97,22 @@ public final class Environment: @unchecked Sendable {
     ) throws(LMDBError) -> R {
         let transaction = WriteTransaction(handle: try begin(readOnly: false), gate: gate)
         let result = try body(transaction)
-        try transaction.commit()
+        do {
+            try transaction.commit()
+        } catch .system(let code) where code == EIO && isFileSystemFull {
+            // LMDB 0.9 answers a short write of its pages with EIO; on a full file system say so.
+            throw .system(errno: ENOSPC)
+        }
         return result
+    }
+
+    /// Whether the file system of the data file has less than 1 MiB left (for the caller, root or not).
+    private var isFileSystemFull: Bool {
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { return false }
+        let blockSize = UInt64(status.f_frsize)
+        let left = UInt64(geteuid() == 0 ? status.f_bfree : status.f_bavail) * blockSize
+        return left < 1 << 20
     }
 
     /// Begins a transaction and enters the resize gate; on `MDB_MAP_RESIZED` (another process grew the
