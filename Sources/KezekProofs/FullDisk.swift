@@ -31,6 +31,8 @@ public struct FullDisk {
         public var size = 8 << 20
         /// How many command lines (more than fit).
         public var lines = 200_000
+        /// Whether `kezek apply` runs after the log alone (step 2).
+        public var withApply = true
 
         /// A configuration with the defaults of a long run.
         public init(kezek: KezekBinary, directory: String) {
@@ -82,6 +84,7 @@ public struct FullDisk {
         }
         defer { _ = command("/bin/umount", [mountPoint]) }
         try fillWithLog(configuration, directory: mountPoint + "/log", summary: &summary)
+        if !configuration.withApply { return summary }
         progress("full-disk: the log alone took \(summary.logAppendsAcknowledged) appends, then \(summary.logError)")
         try FileManager.default.removeItem(atPath: mountPoint + "/log")
         try fillWithApply(configuration, mountPoint: mountPoint, summary: &summary, progress: progress)
@@ -110,6 +113,9 @@ public struct FullDisk {
             }
         }
         try? log.close()
+        if !summary.logError.contains("ENOSPC") {
+            summary.failures.append("the log's error does not name the full disk: \(summary.logError)")
+        }
         let reader = try EventLog(path: directory, options: EventLog.Options(readOnly: true))
         defer { try? reader.close() }
         let report = reader.verify()
