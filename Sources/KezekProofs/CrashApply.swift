@@ -55,6 +55,8 @@ public struct CrashApply {
         public var successesPrinted = 0
         /// The printed successes whose event was found in the log.
         public var successesFound = 0
+        /// The printed successes with no event to look for (a `tick` with nothing due).
+        public var successesWithoutEvent = 0
         /// The printed rejections (mostly lines applied twice across a kill).
         public var rejectionsPrinted = 0
         /// Lines whose events were durable while their result had not been printed at the kill.
@@ -135,6 +137,7 @@ public struct CrashApply {
             if !failures.isEmpty { break }
         }
         summary.successesFound = check.successesFound
+        summary.successesWithoutEvent = check.successesWithoutEvent
         summary.durableButNotPrinted = check.durableButNotPrinted
         summary.position = check.position
         summary.seconds = Date().timeIntervalSince(started)

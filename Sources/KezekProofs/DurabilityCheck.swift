@@ -14,6 +14,8 @@ public struct DurabilityCheck: Sendable {
     public private(set) var hash = ""
     /// How many printed successes were found in the log.
     public private(set) var successesFound = 0
+    /// How many printed successes had no event to look for (a `tick` with nothing due).
+    public private(set) var successesWithoutEvent = 0
     /// How many lines wrote events that the killed process had not printed a result for yet.
     public private(set) var durableButNotPrinted = 0
 
@@ -69,7 +71,10 @@ public struct DurabilityCheck: Sendable {
         let printedLines = Set(printed.map(\.line))
         durableButNotPrinted += linesWithEvents.subtracting(printedLines).count
         for (line, result) in printed where result["ok"] == .bool(true) {
-            guard let expected = file.expected[line] else { continue }
+            guard let expected = file.expected[line] else {
+                successesWithoutEvent += 1
+                continue
+            }
             if result[expected.field] != expected.value {
                 failures.append(
                     "line \(line + 1): result \(result) where \(expected.field) \(expected.value) was expected")

@@ -167,8 +167,10 @@ public struct FuzzLines {
         default:
             var line = JSONValue.object(object).serialized
             let protected = Self.range(ofAtValueIn: line)
-            let candidates = line.indices.filter { !protected.contains($0) }
-            if let index = candidates.randomElement(using: &random) {
+            let candidates = line.count - protected.count
+            if candidates > 0 {
+                var index = Int.random(in: 0..<candidates, using: &random)
+                if index >= protected.lowerBound { index += protected.count }
                 var byte = UInt8.random(in: 0...255, using: &random)
                 if byte == UInt8(ascii: "\n") { byte = UInt8(ascii: "x") }
                 line[index] = byte
@@ -182,7 +184,7 @@ public struct FuzzLines {
     static func range(ofAtValueIn line: [UInt8]) -> Range<Int> {
         let key = Array("\"at\":\"".utf8)
         guard line.count > key.count else { return 0..<0 }
-        for start in 0...(line.count - key.count) where Array(line[start..<start + key.count]) == key {
+        for start in 0...(line.count - key.count) where line[start..<start + key.count].elementsEqual(key) {
             var end = start + key.count
             while end < line.count && line[end] != UInt8(ascii: "\"") { end += 1 }
             return start..<min(end + 1, line.count)

@@ -58,6 +58,10 @@ public struct Tamper {
         public var undetectedBy: [String: Int] = [:]
         /// The detected flips by where they fell.
         public var detectedBy: [String: Int] = [:]
+        /// The reported flips by where they fell.
+        public var reportedBy: [String: Int] = [:]
+        /// What verify said for the first few reported flips.
+        public var reportedExamples: [String] = []
         /// Runs that ended by a signal.
         public var crashes = 0
         /// Seconds taken.
@@ -121,6 +125,10 @@ public struct Tamper {
                 summary.detectedBy[category(role), default: 0] += 1
             } else if verification.status == 1 || verification.status == 2 {
                 summary.reported += 1
+                summary.reportedBy[category(role), default: 0] += 1
+                if summary.reportedExamples.count < 5 {
+                    summary.reportedExamples.append("\(place): exit \(verification.status): \(verification.reason)")
+                }
                 if verification.reason.isEmpty {
                     summary.failures.append("flip \(flip) at \(place): exit \(verification.status) without a message")
                 }

@@ -21,6 +21,7 @@ struct CrashApplyTests {
         let summary = try CrashApply.run(configuration)
         #expect(summary.failures.isEmpty, "\(summary.failures.joined(separator: "\n"))")
         #expect(summary.kills + summary.runsEnded == 20)
-        #expect(summary.successesFound > 0)
+        #expect(summary.successesPrinted > 0)
+        #expect(summary.successesFound + summary.successesWithoutEvent == summary.successesPrinted)
     }
 }

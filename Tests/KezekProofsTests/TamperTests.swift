@@ -10,7 +10,7 @@ struct TamperProofTests {
         var configuration = Tamper.Configuration(kezek: try builtKezek(), directory: directory.path)
         configuration.seed = 50
         configuration.flips = 50
-        configuration.lines = 3_000
+        configuration.lines = 1_000
         let summary = try Tamper.run(configuration)
         #expect(summary.failures.isEmpty, "\(summary.failures.joined(separator: "\n"))")
         #expect(summary.crashes == 0)
