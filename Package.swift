@@ -124,7 +124,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "EngineTests",
-        dependencies: ["Engine", "EventLog", "Kezek", "KezekTestSupport", "Projections"],
+        dependencies: ["Engine", "EventLog", "Kezek", "KezekSimulation", "KezekTestSupport", "Projections"],
         swiftSettings: strictSettings
     ),
     .testTarget(

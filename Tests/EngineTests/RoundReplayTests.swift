@@ -1,6 +1,7 @@
 import Engine
 import EventLog
 import Kezek
+import KezekSimulation
 import KezekTestSupport
 import Testing
 
@@ -65,6 +66,29 @@ struct RoundReplayTests {
             #expect(report.isReproduced)
             #expect(report.rounds == ticks.count)
             #expect(report.events == ticks.reduce(0) { $0 + $1.count })
+            #expect(report.position == engine.log.head.position)
+        }
+    }
+
+    @Test("the simulated country's daily rounds replay byte for byte")
+    func simulatedRoundsReplay() throws {
+        let directory = try TemporaryDirectory()
+        try withEngine(directory.path) { engine in
+            let scale = SimulationScale(
+                name: "rounds", kindergartens: 20, applications: 400, seatsPerYear: 300,
+                start: SimulationScale.defaultStart, days: 150)
+            var simulation = NationalSimulation(scale: scale, seed: 5)
+            var ticks = 0
+            while let envelope = simulation.next(after: engine.state) {
+                let before = engine.model.position
+                _ = try engine.execute(envelope)
+                if case .tick = envelope.command, engine.model.position > before { ticks += 1 }
+            }
+            try engine.waitUntilDurable()
+            #expect(engine.state.bulletins.values.filter(\.isClosed).count > 10)
+            let report = try Engine.verifyRounds(engine.log)
+            #expect(report.isReproduced, "\(String(describing: report.mismatch))")
+            #expect(report.rounds == ticks)
             #expect(report.position == engine.log.head.position)
         }
     }

@@ -125,6 +125,44 @@ struct AllocationCLITests {
         withExtendedLifetime(directory) {}
     }
 
+    @Test("a rejected claim end to end: confirmation blocked, referral cancelled, general tier, stop list")
+    func rejectedClaimEndToEnd() throws {
+        let directory = try TemporaryDirectory()
+        let data = directory.appending("data")
+        _ = try kezek(["apply", "--data", data], input: Fixtures.cycle)
+        let input = """
+            {"type":"addChild","at":"2026-07-01T09:00:00+05:00","applicant":"850612304561","child":"240229600073","gender":"female"}
+            {"type":"submitApplication","at":"2026-07-01T09:10:00+05:00","applicant":"850612304561","child":"240229600073","locality":"751110000","language":"kk","groupType":"general","priority":{"category":"teacher","documents":[{"name":"certificate","issuedOn":"2026-06-25"}]},"consent":true}
+            {"type":"publishBulletin","at":"2026-07-01T09:20:00+05:00","kindergarten":"kg-1","birthYear":2024,"language":"kk","groupType":"general","seats":1,"opensAt":"2026-07-01T09:20:00+05:00","closesAt":"2026-07-02T09:00:00+05:00"}
+            {"type":"applyToBulletin","at":"2026-07-01T09:30:00+05:00","application":4,"bulletin":2}
+            {"type":"tick","at":"2026-07-02T09:00:00+05:00"}
+            {"type":"confirmReferral","at":"2026-07-02T10:00:00+05:00","referral":2}
+            {"type":"verifyPriority","at":"2026-07-02T11:00:00+05:00","application":4,"verdict":"rejected","reason":"no such certificate"}
+            """
+        let lines = try kezek(["apply", "--data", data], input: input).lines
+        try #require(lines.count == 7)
+        #expect(lines[1]["tier"] == "firstPriority")
+        #expect(lines[4]["bulletinsClosed"]?[0]?["admitted"]?[0]?["referral"]?.int == 2)
+        #expect(lines[5]["error"]?["code"] == "priorityNotVerified")
+        #expect(lines[6]["referralCancelled"]?.int == 2)
+        #expect(lines[6]["tier"] == "general")
+        #expect(lines[6]["queueNumber"]?.int == 1)
+        #expect(lines[6]["stopListedUntil"] == "2026-07-13T00:00:00+05:00")
+
+        let explained = try kezek(["explain", "--data", data, "--application", "4"]).json
+        #expect(explained["bulletins"]?[0]?["outcome"] == "admitted")
+        #expect(explained["bulletins"]?[0]?["referralStatus"] == "cancelled")
+        let trail = try kezek(["audit", "explain", "--data", data, "--application", "4"]).json["events"]?.array ?? []
+        #expect(
+            trail.compactMap { $0["type"]?.string } == [
+                "applicationSubmitted", "bulletinApplied", "bulletinClosed", "referralIssued", "referralCancelled",
+                "priorityRejected", "stopListed",
+            ])
+        #expect(trail.map { $0["queueNumber"]?.int } == [1, 1, 1, nil, 1, 1, 1])
+        #expect(trail[5]["reason"]?.string?.contains("no such certificate") == true)
+        withExtendedLifetime(directory) {}
+    }
+
     @Test("show --bulletin lists applicants in queue order, the cut-off and the referrals")
     func showBulletin() throws {
         let (directory, data) = try Self.beforeTheRound()
