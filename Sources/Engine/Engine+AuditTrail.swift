@@ -1,4 +1,4 @@
-import EventLog
+public import EventLog
 public import Kezek
 import Projections
 
@@ -9,19 +9,20 @@ extension Engine {
     /// after it (`null` while out of the queue), its `fields` and the `reason` of the decision in plain
     /// words.
     ///
-    /// One pass over the log up to the engine's position folds the projections from scratch, so each
-    /// queue number is the one the order-statistic index gave at that point. A `bulletinClosed` is
-    /// reduced to what concerns the application: `bulletin`, `outcome`, `reason`, `cutOff`,
-    /// `unfilledSeats`, `policy`.
-    public func auditTrail(of number: ApplicationNumber) throws(EngineError) -> Result<JSONValue, Rejection> {
-        guard state.applications[number] != nil else { return .failure(.unknownApplication(number)) }
+    /// One pass over `log` (up to `limit`, or its head) folds the projections from scratch, so each queue
+    /// number is the one the order-statistic index gave at that point; no engine or checkpoint is needed.
+    /// A `bulletinClosed` is reduced to what concerns the application: `bulletin`, `outcome`, `reason`,
+    /// `cutOff`, `unfilledSeats`, `policy`. An application never submitted is `unknownApplication`.
+    public static func auditTrail(
+        of number: ApplicationNumber, in log: EventLog, until limit: Position? = nil
+    ) throws(EngineError) -> Result<JSONValue, Rejection> {
         var projections = Projections()
         var trail = AuditTrail(application: number)
         var failure: EngineError?
-        let limit = model.position
+        var position = Position.zero
         do {
             try log.forEachRecord { view in
-                guard view.position <= limit else { return false }
+                if let limit, view.position > limit { return false }
                 let event: Event
                 do throws(EngineError) {
                     event = try Event(record: view)
@@ -32,17 +33,24 @@ extension Engine {
                 let time = Timestamp(millisecondsSinceEpoch: view.timestamp)
                 projections.apply(event, at: time, position: view.position.rawValue)
                 trail.note(event, at: time, position: view.position) { projections.queueNumber(of: number) }
+                position = view.position
                 return true
             }
         } catch {
             throw .log(error)
         }
         if let failure { throw failure }
+        guard !trail.entries.isEmpty else { return .failure(.unknownApplication(number)) }
         return .success([
             "application": .number(number),
-            "position": .integer(Int64(bitPattern: limit.rawValue)),
+            "position": .integer(Int64(bitPattern: position.rawValue)),
             "events": .array(trail.entries),
         ])
+    }
+
+    /// ``auditTrail(of:in:until:)`` of this engine's log, up to the engine's position.
+    public func auditTrail(of number: ApplicationNumber) throws(EngineError) -> Result<JSONValue, Rejection> {
+        try Self.auditTrail(of: number, in: log, until: model.position)
     }
 }
 

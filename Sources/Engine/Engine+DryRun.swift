@@ -21,9 +21,11 @@ extension Engine {
         var after = model
         var position = model.position
         var allocationQueueNumbers: [ApplicationNumber: Int] = [:]
+        var allocated = false
         var issued: [JSONValue] = []
         for event in events {
-            if case .bulletinClosed = event, allocationQueueNumbers.isEmpty {
+            if case .bulletinClosed = event, !allocated {
+                allocated = true
                 // Queue numbers as the allocation saw them: after this tick's expiries and lapses.
                 for case .bulletinClosed(let closed) in events {
                     for number in closed.admitted {
