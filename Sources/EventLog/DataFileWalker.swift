@@ -11,7 +11,8 @@ final class DataFileWalker {
     // Leaf node flags.
     static let bigDataFlag: UInt16 = 0x01
     static let subDatabaseFlag: UInt16 = 0x02
-    static let duplicatesFlag: UInt16 = 0x04
+    // Database flags.
+    static let integerKeyFlag: UInt16 = 0x08
     // Meta page fields, from the start of the page.
     static let magic: UInt32 = 0xBEEF_C0DE
     static let metaStart = DataFilePages.headerSize
@@ -79,14 +80,23 @@ final class DataFileWalker {
         let page = pages.page(meta)!
         lastPage = page.native(UInt64.self, at: Self.lastPageOffset)
         visited = [UInt64](repeating: 0, count: Int(lastPage / 64) + 1)
-        for offset in [Self.freeDatabaseOffset, Self.mainDatabaseOffset] {
-            try walkDatabase(
-                record: UnsafeRawBufferPointer(rebasing: page[offset..<offset + Self.databaseSize]), in: meta)
+        // The free-page database has integer keys; the main and the log's named databases no flags.
+        for (offset, flags) in [(Self.freeDatabaseOffset, Self.integerKeyFlag), (Self.mainDatabaseOffset, 0)] {
+            let record = UnsafeRawBufferPointer(rebasing: page[offset..<offset + Self.databaseSize])
+            try walkDatabase(record: record, flags: flags, in: meta)
         }
     }
 
     /// Walks the tree a database record (`MDB_db`, 48 bytes) points to and compares its counts.
-    private func walkDatabase(record: UnsafeRawBufferPointer, in holder: UInt64) throws(DataFileDamage) {
+    private func walkDatabase(
+        record: UnsafeRawBufferPointer, flags: UInt16, in holder: UInt64
+    ) throws(DataFileDamage) {
+        let found = record.native(UInt16.self, at: 4)
+        guard found == flags else {
+            throw DataFileDamage(
+                page: holder,
+                reason: "a database records flags 0x\(String(found, radix: 16)), not 0x\(String(flags, radix: 16))")
+        }
         let depth = Int(record.native(UInt16.self, at: 6))
         let root = record.native(UInt64.self, at: 40)
         guard root != Self.noPage else { return }
@@ -168,8 +178,8 @@ final class DataFileWalker {
                 guard dataSize == Self.databaseSize, dataStart + dataSize <= size else {
                     throw damaged("node \(index) holds a database record of \(dataSize) bytes")
                 }
-                try walkDatabase(
-                    record: UnsafeRawBufferPointer(rebasing: page[dataStart..<dataStart + dataSize]), in: number)
+                let record = UnsafeRawBufferPointer(rebasing: page[dataStart..<dataStart + dataSize])
+                try walkDatabase(record: record, flags: 0, in: number)
             default:
                 throw damaged("node \(index) has flags 0x\(String(nodeFlags, radix: 16)), which the log never writes")
             }

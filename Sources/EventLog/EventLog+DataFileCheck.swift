@@ -20,8 +20,7 @@ extension EventLog {
         }
         do {
             let pageSize = try DataFileWalker.pageSize(of: path)
-            let walker = DataFileWalker(pages: try DataFilePages(path: path, pageSize: pageSize))
-            _ = try DataFileWalker.newestMeta(in: walker.pages)
+            _ = try DataFileWalker.newestMeta(in: try DataFilePages(path: path, pageSize: pageSize))
             let environment: Environment
             do {
                 environment = try Environment(path: directory, options: Options(readOnly: true).environmentOptions)
@@ -32,12 +31,24 @@ extension EventLog {
             }
             let outcome = try storage { () throws(LMDBError) -> DataFileDamage? in
                 try environment.read { (_) throws(LMDBError) -> DataFileDamage? in
-                    do throws(DataFileDamage) {
-                        try walker.walkNewestTree()
-                        return nil
-                    } catch {
-                        return error
+                    // A writer may grow the file and commit between mapping it and reading the newest
+                    // meta page; a file that changed size since it was mapped is mapped again.
+                    for attempt in 1...3 {
+                        do throws(DataFileDamage) {
+                            let walker = DataFileWalker(pages: try DataFilePages(path: path, pageSize: pageSize))
+                            do throws(DataFileDamage) {
+                                try walker.walkNewestTree()
+                                return nil
+                            } catch {
+                                let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+                                if attempt < 3 && size != walker.pages.byteCount { continue }
+                                return error
+                            }
+                        } catch {
+                            return error
+                        }
                     }
+                    return nil
                 }
             }
             return outcome

@@ -84,6 +84,16 @@ struct AuditDamageTests {
             ("a leaf page's bounds", { Self.write(UInt16(size + 8), at: leaf * size + 14, in: &$0) }),
             ("a leaf node's offset", { Self.write(UInt16(size - 2), at: leaf * size + 16, in: &$0) }),
             ("a leaf node's key size", { Self.write(UInt16(0xFFF0), at: Self.firstNode(leaf, size, $0) + 6, in: &$0) }),
+            (
+                "a named database's flags",
+                {
+                    let node = Self.firstNode(Self.mainRoot(size, $0), size, $0)
+                    let keySize = $0.withUnsafeBytes {
+                        Int($0.loadUnaligned(fromByteOffset: node + 6, as: UInt16.self))
+                    }
+                    Self.write(UInt16(0x04), at: node + 8 + keySize + 4, in: &$0)
+                }
+            ),
             ("the file cut in half", { $0 = $0.prefix(($0.count / size / 2) * size) }),
             ("zeroed pages", { $0.resetBytes(in: 2 * size..<min($0.count, 6 * size)) }),
         ]
@@ -94,6 +104,16 @@ struct AuditDamageTests {
             #expect(json["ok"] == .bool(false), "\(name)")
             #expect(json["code"] == "damagedFile", "\(name): \(json)")
             #expect(json["reason"]?.string?.contains("damaged") == true, "\(name): \(json)")
+        }
+    }
+
+    /// The root page of the main database (which holds the named databases), from the newest meta page.
+    static func mainRoot(_ size: Int, _ bytes: Data) -> Int {
+        bytes.withUnsafeBytes { file in
+            let newest =
+                file.loadUnaligned(fromByteOffset: 144, as: UInt64.self)
+                    < file.loadUnaligned(fromByteOffset: size + 144, as: UInt64.self) ? 1 : 0
+            return Int(file.loadUnaligned(fromByteOffset: newest * size + 88 + 40, as: UInt64.self))
         }
     }
 
