@@ -189,6 +189,21 @@ if benchmarksEnabled {
             swiftSettings: strictSettings
         ),
     ]
+    // The audit on a large log of national-shaped events: verify and replay --until the middle.
+    targets.append(
+        .executableTarget(
+            name: "kezek-audit-bench",
+            dependencies: [
+                "Engine",
+                "EventLog",
+                "Kezek",
+                "KezekDomainTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Tools/kezek-audit-bench",
+            swiftSettings: strictSettings
+        )
+    )
     // The domain's event codec and command decoding: needs nothing but the domain module.
     targets.append(
         .executableTarget(
