@@ -189,7 +189,7 @@ if benchmarksEnabled {
             swiftSettings: strictSettings
         ),
     ]
-    // The audit on a large log of national-shaped events: verify and replay --until the middle.
+    // The audit on a large log of the national simulation: verify and replay --until the middle.
     targets.append(
         .executableTarget(
             name: "kezek-audit-bench",
@@ -197,7 +197,7 @@ if benchmarksEnabled {
                 "Engine",
                 "EventLog",
                 "Kezek",
-                "KezekDomainTestSupport",
+                "KezekSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Tools/kezek-audit-bench",

@@ -3,8 +3,9 @@ import Engine
 import EventLog
 import Foundation
 import Kezek
+import KezekSimulation
 
-/// Measures the audit on a large log of national-shaped events: `kezek audit verify` (the data file's
+/// Measures the audit on a large log of the national simulation's events: `kezek audit verify` (the data file's
 /// page check, then the chain walk) in events per second, and `kezek replay --until` the middle of the
 /// log, by time and by position. Builds the log first (bulk-loaded through the engine) when the data
 /// directory holds none; sizes are options.
@@ -88,34 +89,38 @@ struct KezekAuditBench: ParsableCommand {
         print(String(decoding: report.serialized, as: UTF8.self))
     }
 
-    /// Runs the generated commands through a bulk-loading engine until the log holds `events` events.
+    /// Runs the national simulation (KezekSimulation) through a bulk-loading engine until the log holds
+    /// `events` events or the simulated span ends. The simulation's size follows `events`: about one
+    /// application per six events, a kindergarten per 80 applications, seats for a tenth of them a year.
     private func build() throws {
         let started = Date()
         let options = Engine.Options(
             log: EventLog.Options(durability: .bulkLoad, initialMapSize: 1 << 30), checkpointInterval: .max)
         let engine = try Engine(path: data, options: options)
-        var commands = NationalCommands(seed: seed)
+        let applications = max(800, Int(events / 6))
+        let scale = SimulationScale(
+            name: "bench", kindergartens: max(30, applications / 80), applications: applications,
+            seatsPerYear: max(250, applications / 10), start: SimulationScale.defaultStart,
+            days: SimulationScale.defaultDays)
+        var simulation = NationalSimulation(scale: scale, seed: seed)
         var executed = 0
         var rejected = 0
-        while engine.model.position.rawValue < events {
-            var line = commands.next(in: engine.state)
-            let execution = try line.withUTF8 { try engine.execute(line: UnsafeRawBufferPointer($0)) }
+        while engine.model.position.rawValue < events, let envelope = simulation.next(after: engine.state) {
+            let execution = try engine.execute(envelope)
             if case .failure = execution.outcome { rejected += 1 }
             executed += 1
             if executed % 100_000 == 0 {
                 try engine.waitUntilDurable()
-                let seconds = Date().timeIntervalSince(started)
-                FileHandle.standardError.write(
-                    Data(
-                        "built \(engine.model.position) events from \(executed) commands (\(rejected) rejected), \(Int(seconds)) s\n"
-                            .utf8))
+                let seconds = Int(Date().timeIntervalSince(started))
+                let message = "built \(engine.model.position) events from \(executed) commands, \(seconds) s\n"
+                FileHandle.standardError.write(Data(message.utf8))
             }
         }
+        let built = engine.model.position
         try engine.close()
+        let seconds = Int(Date().timeIntervalSince(started))
         FileHandle.standardError.write(
-            Data(
-                "built \(events)+ events in \(Int(Date().timeIntervalSince(started))) s, \(rejected) of \(executed) commands rejected\n"
-                    .utf8))
+            Data("built \(built) events in \(seconds) s, \(rejected) of \(executed) commands rejected\n".utf8))
     }
 
     /// The processor time (user and system) this process used so far, over all its threads: unlike
