@@ -15,7 +15,7 @@ struct CrashApplyTests {
         var configuration = CrashApply.Configuration(kezek: try builtKezek(), directory: directory.path)
         configuration.seed = 20
         configuration.kills = 20
-        configuration.lines = 20_000
+        configuration.lines = 10_000
         configuration.killAfter = 0...100
         configuration.waitForOutputEvery = 10
         let summary = try CrashApply.run(configuration)

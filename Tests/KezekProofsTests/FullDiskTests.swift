@@ -8,8 +8,8 @@ struct FullDiskTests {
     func fullTmpfs() throws {
         let directory = try TemporaryDirectory(prefix: "kezek-full-disk")
         var configuration = FullDisk.Configuration(kezek: try builtKezek(), directory: directory.path)
-        configuration.size = 512 << 10
-        configuration.lines = 5_000
+        configuration.size = 256 << 10
+        configuration.lines = 2_500
         let summary = try FullDisk.run(configuration)
         if let skipped = summary.skipped {
             print("full-disk proof skipped: \(skipped)")
