@@ -48,6 +48,7 @@ public struct LMDBPageMap: Sendable {
 
     /// The kind of a page.
     public enum PageKind: String, Hashable, Sendable, CustomStringConvertible {
+        /// One of the two meta pages, a branch page, a leaf page, or a page of an overflow run.
         case meta, branch, leaf, overflow
         public var description: String { rawValue }
     }

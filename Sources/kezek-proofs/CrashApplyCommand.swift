@@ -20,6 +20,9 @@ struct CrashApplyCommand: ParsableCommand {
     @Option(name: .long, help: "The longest time a run lives before it is killed, in milliseconds.")
     var maximumDelay = 800
 
+    @Option(name: .long, help: "Every this many kills (0: none), wait for the run's first printed results first.")
+    var waitForOutputEvery = 4
+
     func run() throws {
         let summary = try options.withDirectory(prefix: "kezek-crash-apply") { directory in
             var configuration = CrashApply.Configuration(kezek: try options.binary(), directory: directory)
@@ -27,6 +30,7 @@ struct CrashApplyCommand: ParsableCommand {
             configuration.kills = kills
             configuration.lines = lines
             configuration.killAfter = 0...max(0, maximumDelay)
+            configuration.waitForOutputEvery = max(0, waitForOutputEvery)
             return try CrashApply.run(configuration, progress: say)
         }
         try finish(summary, failed: !summary.failures.isEmpty)
