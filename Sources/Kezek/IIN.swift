@@ -160,6 +160,12 @@ public struct IIN: RawRepresentable, Hashable, Comparable, Sendable, CustomStrin
     /// Orders by the digits.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
 
+    /// Compares the stored number: the `RawRepresentable` default would build both strings.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.number == rhs.number }
+
+    /// Hashes the stored number: the `RawRepresentable` default would build the string.
+    public func hash(into hasher: inout Hasher) { hasher.combine(number) }
+
     /// The 12 digits.
     public var description: String { rawValue }
 }

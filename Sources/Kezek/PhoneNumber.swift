@@ -103,6 +103,12 @@ public struct PhoneNumber: RawRepresentable, Hashable, Comparable, Sendable, Cus
     /// Orders by the E.164 text.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.number < rhs.number }
 
+    /// Compares the stored number: the `RawRepresentable` default would build both strings.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.number == rhs.number }
+
+    /// Hashes the stored number: the `RawRepresentable` default would build the string.
+    public func hash(into hasher: inout Hasher) { hasher.combine(number) }
+
     /// The E.164 form.
     public var description: String { rawValue }
 }

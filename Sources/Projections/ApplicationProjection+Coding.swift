@@ -6,7 +6,7 @@ extension ApplicationProjection {
         var writer = BinaryWriter()
         writer.writeRaw("applications".utf8)
         writer.writeVarint(UInt64(rows.count))
-        for number in rowIndex.keys.sorted() {
+        for number in rowIndex.numbers {
             let row = rows[Int(rowIndex[number]!)]
             writeFields(of: row, to: &writer)
             writer.writeVarint(UInt64(extraKindergartens[number]?.count ?? row.kindergartens.indices.count))

@@ -7,7 +7,7 @@ public import Kezek
 /// 40-byte entries, so a million applications cost no per-application allocation.
 public struct ApplicationProjection: Equatable, Sendable {
     var rows: [ApplicationRow] = []
-    var rowIndex: [ApplicationNumber: UInt32] = [:]
+    var rowIndex = RowIndex()
     var history: [HistoryEntry] = []
     /// Interned kindergarten ids of ranked choices.
     var kindergartenIDs: [KindergartenID] = []

@@ -72,12 +72,13 @@ extension Projections {
         }
         // Every row must own its slot; the statistics follow from the queues.
         for row in applications.rows {
-            guard let index = queues.indices[row.key], Int(row.slot) < index.slotCount,
+            guard let index = queues.index(for: row.key), Int(row.slot) < index.slotCount,
                 index.application(atSlot: Int(row.slot)) == row.number,
                 index.tier(atSlot: Int(row.slot)) == (row.status.isInQueue ? row.tier : nil)
             else { throw CheckpointCoding.invalid("QueueSlot", at: reader) }
         }
-        for (key, index) in queues.indices {
+        for key in queues.keys {
+            let index = queues.index(for: key)!
             for tier in Tier.allCases where index.count(in: tier) > 0 {
                 statistics.cells[StatisticsCell(key: key.regional, tier: tier), default: 0] += index.count(in: tier)
             }

@@ -24,25 +24,26 @@ extension Projections {
     mutating func syncQueue(_ row: UInt32) {
         let record = applications.rows[Int(row)]
         let slot = Int(record.slot)
-        let current = queues.indices[record.key]?.tier(atSlot: slot)
+        let current = queues.tier(key: record.key, slot: slot)
         let wanted = record.status.isInQueue ? record.tier : nil
         guard current != wanted else { return }
         if let current { statistics.count(-1, key: record.key, tier: current) }
         if let wanted {
-            queues.indices[record.key]?.enter(slot: slot, tier: wanted)
+            queues.update(record.key) { $0.enter(slot: slot, tier: wanted) }
             statistics.count(1, key: record.key, tier: wanted)
         } else {
-            queues.indices[record.key]?.leave(slot: slot)
+            queues.update(record.key) { $0.leave(slot: slot) }
         }
     }
 
     mutating func submit(_ event: Event.ApplicationSubmitted, _ context: Context) {
         guard let row = applications.insert(event) else { return }
         let key = applications.rows[Int(row)].key
-        let (slot, shifted) = queues.indices[key, default: QueueOrderIndex()].addSlot(
-            for: event.application, submittedAt: event.submittedAt)
+        let (slot, shifted) = queues.update(key) {
+            $0.addSlot(for: event.application, submittedAt: event.submittedAt)
+        }
         applications.rows[Int(row)].slot = UInt32(slot)
-        if shifted, let index = queues.indices[key] {
+        if shifted, let index = queues.index(for: key) {
             for later in (slot + 1)..<index.slotCount {
                 applications.rows[Int(applications.rowIndex[index.application(atSlot: later)]!)].slot = UInt32(later)
             }

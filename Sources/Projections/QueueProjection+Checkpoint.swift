@@ -3,9 +3,9 @@ import Kezek
 extension QueueProjection {
     /// Writes every queue's slots in key order: time, number, tier byte.
     func encodeCheckpoint(to writer: inout BinaryWriter) {
-        writer.writeVarint(UInt64(indices.count))
-        for key in indices.keys.sorted() {
-            let index = indices[key]!
+        writer.writeVarint(UInt64(orders.count))
+        for key in keys {
+            let index = orders[positions[key]!]
             writer.writeVarint(key.rawValue)
             writer.writeVarint(UInt64(index.slotCount))
             for slot in 0..<index.slotCount {
@@ -35,7 +35,7 @@ extension QueueProjection {
                 numbers.append(number)
                 tiers.append(tier)
             }
-            indices[key] = QueueOrderIndex(times: times, numbers: numbers, tiers: tiers)
+            update(key) { $0 = QueueOrderIndex(times: times, numbers: numbers, tiers: tiers) }
         }
     }
 }
