@@ -10,7 +10,8 @@ extension Engine {
         public var registry: any PersonRegistry
         /// The rules, calendar and classifier; its `persons` are filled in per command.
         public var context: DecisionContext
-        /// A checkpoint is saved whenever this many events were applied since the last one (and on close).
+        /// A checkpoint is saved once this many events were applied since the last one, and at least half
+        /// as many as the last one covered (and on close).
         public var checkpointInterval: UInt64
         /// Where warnings go (a checkpoint that could not be used, ...); stderr in the command-line tool.
         public var warn: @Sendable (String) -> Void

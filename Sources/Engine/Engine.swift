@@ -164,8 +164,13 @@ public final class Engine {
 
     // MARK: Checkpoints and closing
 
+    /// Saves a checkpoint when ``Options/checkpointInterval`` events came since the last one and, on a long
+    /// log, at least half as many as the last one covered: a checkpoint costs time in proportion to the
+    /// state, so they grow further apart as the state grows (a few dozen over a national log), and a
+    /// start never replays more than a third of the log.
     private func checkpointIfDue() throws(EngineError) {
-        guard model.position.rawValue - checkpointedAt.rawValue >= options.checkpointInterval else { return }
+        let since = model.position.rawValue - checkpointedAt.rawValue
+        guard since >= max(options.checkpointInterval, checkpointedAt.rawValue / 2) else { return }
         try saveCheckpoint()
     }
 
