@@ -204,6 +204,23 @@ if benchmarksEnabled {
             swiftSettings: strictSettings
         )
     )
+    // The engine at national scale: queue numbers against SQLite, apply, replay, checkpoints, memory.
+    targets.append(
+        .executableTarget(
+            name: "kezek-bench-engine",
+            dependencies: [
+                "Engine",
+                "EventLog",
+                "Kezek",
+                "KezekSimulation",
+                "Projections",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/Tools/kezek-bench-engine",
+            swiftSettings: strictSettings
+        )
+    )
     // The domain's event codec and command decoding: needs nothing but the domain module.
     targets.append(
         .executableTarget(
