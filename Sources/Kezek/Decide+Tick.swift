@@ -7,12 +7,12 @@ extension Decider {
         var events: [Event] = []
         var changed: [ApplicationNumber: (status: ApplicationStatus, inactivity: InactivityReason?)] = [:]
 
-        let dueReferrals = state.referrals.values.compactMap {
+        let dueReferrals = state.referralsDue(by: at).compactMap {
             referral -> (ReferralRecord, ReferralDeadline, Timestamp)? in
             guard let deadline = referral.currentDeadline, deadline.dueAt <= at else { return nil }
             return (referral, deadline.kind, deadline.dueAt)
         }
-        for (referral, kind, dueAt) in dueReferrals.sorted(by: { $0.0.number < $1.0.number }) {
+        for (referral, kind, dueAt) in dueReferrals {
             let restorableUntil = restorationWindowEnd(
                 lapsedAt: dueAt, restorationsUsed: state.applications[referral.application]?.restorationsUsed ?? 0)
             events.append(
@@ -27,9 +27,7 @@ extension Decider {
             }
         }
 
-        let windowsEnded = sortedApplications {
-            $0.status == .inactive && ($0.restorableUntil.map { $0 <= at } ?? false)
-        }
+        let windowsEnded = state.restorationWindowsEnded(by: at)
         for application in windowsEnded where changed[application.number] == nil {
             events.append(annulment(of: application.number))
             changed[application.number] = (.annulled, nil)
@@ -38,8 +36,7 @@ extension Decider {
         func interestDue(_ application: ApplicationRecord) -> Timestamp {
             application.interestValidUntil ?? policy.interestDeadline(confirmedAt: application.submittedAt)
         }
-        for application in sortedApplications(where: { $0.status == .queued && interestDue($0) <= at })
-        where changed[application.number] == nil {
+        for application in state.interestDue(by: at, policy: policy) where changed[application.number] == nil {
             let due = interestDue(application)
             let restorableUntil = restorationWindowEnd(lapsedAt: due, restorationsUsed: application.restorationsUsed)
             events.append(
@@ -66,9 +63,5 @@ extension Decider {
     private func annulment(of number: ApplicationNumber) -> Event {
         .applicationAnnulled(
             Event.ApplicationAnnulled(application: number, reason: .restorationExpired, policy: policy.version))
-    }
-
-    private func sortedApplications(where include: (ApplicationRecord) -> Bool) -> [ApplicationRecord] {
-        state.applications.values.filter(include).sorted { $0.number < $1.number }
     }
 }

@@ -45,6 +45,7 @@ extension KezekState {
             let key = try reader.readKey()
             applicationsByKey[key] = try reader.readArray { try $0.readApplication() }
         }
+        rebuildDeadlines()
     }
 }
 

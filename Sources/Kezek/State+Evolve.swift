@@ -43,6 +43,7 @@ extension KezekState {
             for change in e.tierChanges { applications[change.application]?.tier = change.to }
             lastRefreshYear = Swift.max(lastRefreshYear ?? e.year, e.year)
         }
+        indexDeadlines(after: event)
         if let lastTime, lastTime > time { return }
         lastTime = time
     }

@@ -29,6 +29,9 @@ public struct KezekState: Hashable, Sendable {
     /// The year of the last yearly refresh, if any ran.
     public internal(set) var lastRefreshYear: Int?
 
+    /// Which applications and referrals may fall due, by time (derived from the records above).
+    public internal(set) var deadlines = DeadlineIndex()
+
     /// The empty state, before the first event.
     public init() {}
 

@@ -38,6 +38,9 @@ import Testing
                 }
                 h.state.evolve(events, at: h.now)
                 if !events.isEmpty { log.append((h.now, events)) }
+                if step % 7 == 0 {
+                    InvariantChecker.expectDeadlineIndexMatchesScan(h.state, now: h.now, policy: policy)
+                }
                 let violations = InvariantChecker.violations(in: h.state)
                 #expect(violations.isEmpty, "seed \(seed) step \(step) \(command.type): \(violations)")
                 if !violations.isEmpty { return }
@@ -152,5 +155,39 @@ enum InvariantChecker {
             check(kindergarten.freeSeats >= 0, "\(kindergarten.id) over-allocated")
         }
         return problems
+    }
+
+    /// What `tick` finds through the deadline index equals a walk over every record, now and later, also
+    /// for a state decoded from its canonical bytes (whose index is rebuilt).
+    static func expectDeadlineIndexMatchesScan(
+        _ state: KezekState, now: Timestamp, policy: Policy, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        var decoded = state
+        if now.millisecondsSinceEpoch % 5 == 0 {
+            var writer = BinaryWriter()
+            state.canonicalBytes(into: &writer)
+            decoded = BinaryReader.withReader(writer.bytes) { reader in try! KezekState(canonicalBytes: &reader) }
+        }
+        for days in [0, 1, 3, 30, 90, 400] {
+            let time = now.adding(days: days)
+            let referrals = state.referrals.values.filter { ($0.currentDeadline?.dueAt).map { $0 <= time } ?? false }
+                .map(\.number).sorted()
+            let windows = state.applications.values.filter {
+                $0.status == .inactive && ($0.restorableUntil.map { $0 <= time } ?? false)
+            }.map(\.number).sorted()
+            let interest = state.applications.values.filter {
+                $0.status == .queued
+                    && ($0.interestValidUntil ?? policy.interestDeadline(confirmedAt: $0.submittedAt)) <= time
+            }.map(\.number).sorted()
+            for candidate in [state, decoded] {
+                #expect(candidate.referralsDue(by: time).map(\.number) == referrals, sourceLocation: sourceLocation)
+                #expect(
+                    candidate.restorationWindowsEnded(by: time).map(\.number) == windows, sourceLocation: sourceLocation
+                )
+                #expect(
+                    candidate.interestDue(by: time, policy: policy).map(\.number) == interest,
+                    sourceLocation: sourceLocation)
+            }
+        }
     }
 }

@@ -1,0 +1,121 @@
+extension KezekState {
+    /// Records in the deadline index what `event` changed: the deadlines of the application and the
+    /// referral it names.
+    mutating func indexDeadlines(after event: Event) {
+        switch event {
+        case .applicationSubmitted(let e): indexDeadlines(ofApplication: e.application)
+        case .interestConfirmed(let e): indexDeadlines(ofApplication: e.application)
+        case .interestLapsed(let e): indexDeadlines(ofApplication: e.application)
+        case .applicationRestored(let e): indexDeadlines(ofApplication: e.application)
+        case .referralIssued(let e): indexDeadlines(ofReferral: e.referral)
+        case .referralConfirmed(let e): indexDeadlines(ofReferral: e.referral)
+        case .referralExtended(let e): indexDeadlines(ofReferral: e.referral)
+        case .referralRefused(let e): indexDeadlines(ofApplication: e.application)
+        case .referralExpired(let e):
+            indexDeadlines(ofApplication: e.application)
+            dropStaleDeadlines()
+        case .referralCancelled(let e): indexDeadlines(ofApplication: e.application)
+        case .applicationAnnulled, .bulletinClosed: dropStaleDeadlines()
+        default: break
+        }
+    }
+
+    /// Pushes the current deadlines of an application: its restoration window while inactive, its
+    /// confirmation of interest while queued.
+    mutating func indexDeadlines(ofApplication number: ApplicationNumber) {
+        guard let application = applications[number] else { return }
+        switch application.status {
+        case .inactive:
+            if let until = application.restorableUntil {
+                deadlines.restorations.push(time: until.millisecondsSinceEpoch, number: number.rawValue)
+            }
+        case .queued:
+            if let until = application.interestValidUntil {
+                deadlines.confirmedInterest.push(time: until.millisecondsSinceEpoch, number: number.rawValue)
+            } else {
+                deadlines.submittedInterest.push(
+                    time: application.submittedAt.millisecondsSinceEpoch, number: number.rawValue)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Pushes a referral's current deadline, if it has one.
+    mutating func indexDeadlines(ofReferral number: ReferralNumber) {
+        guard let deadline = referrals[number]?.currentDeadline else { return }
+        deadlines.referrals.push(time: deadline.dueAt.millisecondsSinceEpoch, number: number.rawValue)
+    }
+
+    /// Rebuilds the index from the records (after decoding a state).
+    mutating func rebuildDeadlines() {
+        deadlines = DeadlineIndex()
+        for number in applications.keys.sorted() { indexDeadlines(ofApplication: number) }
+        for number in referrals.keys.sorted() { indexDeadlines(ofReferral: number) }
+    }
+
+    /// Drops the entries at the top of each heap that no longer match their records.
+    mutating func dropStaleDeadlines() {
+        var index = deadlines
+        deadlines = DeadlineIndex()
+        while let top = index.referrals.top, !isCurrent(referralDeadline: top) { index.referrals.pop() }
+        while let top = index.restorations.top, !isCurrent(restoration: top) { index.restorations.pop() }
+        while let top = index.confirmedInterest.top, !isCurrent(confirmedInterest: top) {
+            index.confirmedInterest.pop()
+        }
+        while let top = index.submittedInterest.top, !isCurrent(submittedInterest: top) {
+            index.submittedInterest.pop()
+        }
+        deadlines = index
+    }
+
+    func isCurrent(referralDeadline entry: (time: Int64, number: UInt64)) -> Bool {
+        referrals[ReferralNumber(rawValue: entry.number)]?.currentDeadline?.dueAt.millisecondsSinceEpoch == entry.time
+    }
+
+    func isCurrent(restoration entry: (time: Int64, number: UInt64)) -> Bool {
+        guard let application = applications[ApplicationNumber(rawValue: entry.number)] else { return false }
+        return application.status == .inactive
+            && application.restorableUntil?.millisecondsSinceEpoch == entry.time
+    }
+
+    func isCurrent(confirmedInterest entry: (time: Int64, number: UInt64)) -> Bool {
+        guard let application = applications[ApplicationNumber(rawValue: entry.number)] else { return false }
+        return application.status == .queued
+            && application.interestValidUntil?.millisecondsSinceEpoch == entry.time
+    }
+
+    func isCurrent(submittedInterest entry: (time: Int64, number: UInt64)) -> Bool {
+        guard let application = applications[ApplicationNumber(rawValue: entry.number)] else { return false }
+        return application.status == .queued && application.interestValidUntil == nil
+            && application.submittedAt.millisecondsSinceEpoch == entry.time
+    }
+
+    /// The referrals whose current deadline is at or before `time`, by number.
+    public func referralsDue(by time: Timestamp) -> [ReferralRecord] {
+        let limit = time.millisecondsSinceEpoch
+        let numbers = Set(
+            deadlines.referrals.entries { $0 <= limit }.filter(isCurrent(referralDeadline:)).map(\.number))
+        return numbers.sorted().compactMap { referrals[ReferralNumber(rawValue: $0)] }
+    }
+
+    /// The inactive applications whose restoration window ended by `time`, by number.
+    public func restorationWindowsEnded(by time: Timestamp) -> [ApplicationRecord] {
+        let limit = time.millisecondsSinceEpoch
+        let numbers = Set(
+            deadlines.restorations.entries { $0 <= limit }.filter(isCurrent(restoration:)).map(\.number))
+        return numbers.sorted().compactMap { applications[ApplicationNumber(rawValue: $0)] }
+    }
+
+    /// The queued applications whose confirmation of interest ran out by `time` under `policy`, by number.
+    public func interestDue(by time: Timestamp, policy: Policy) -> [ApplicationRecord] {
+        let limit = time.millisecondsSinceEpoch
+        var numbers = Set(
+            deadlines.confirmedInterest.entries { $0 <= limit }.filter(isCurrent(confirmedInterest:)).map(\.number))
+        let submitted = deadlines.submittedInterest.entries {
+            policy.interestDeadline(confirmedAt: Timestamp(millisecondsSinceEpoch: $0)) <= time
+        }
+        numbers.formUnion(submitted.filter(isCurrent(submittedInterest:)).map(\.number))
+        return numbers.sorted().compactMap { applications[ApplicationNumber(rawValue: $0)] }
+    }
+}
