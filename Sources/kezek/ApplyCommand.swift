@@ -21,7 +21,9 @@ struct ApplyCommand: ParsableCommand {
     @Option(name: .long, help: "The person registry, JSON Lines of {iin, surname, name, patronymic?, birthDate}.")
     var registry: String?
 
-    @Option(name: .long, help: "Save a checkpoint of the state after at least this many events (further apart as the log grows).")
+    @Option(
+        name: .long,
+        help: "Save a checkpoint of the state after at least this many events (further apart as the log grows).")
     var checkpointEvery: UInt64 = 100_000
 
     @Argument(help: "The commands file; - or nothing for standard input.")
