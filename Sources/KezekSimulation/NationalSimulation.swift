@@ -65,6 +65,8 @@ public struct NationalSimulation {
     public mutating func next(after state: KezekState) -> CommandEnvelope? {
         observe(state)
         while let (time, action) = agenda.next() {
+            // The simulated span is over: what families would do later is not simulated.
+            guard time < end else { return nil }
             now = max(now, time)
             if let command = perform(action, in: state) {
                 commandsIssued += 1

@@ -8,7 +8,9 @@ import Testing
         var run = SimulationRun(NationalSimulation(scale: .tiny, seed: seed))
         var types: [CommandType: Int] = [:]
         var refusals: [String: Int] = [:]
+        let end = run.simulation.endTime
         while let (envelope, result) = run.step() {
+            #expect(envelope.at < end, "a command after the simulated span")
             types[envelope.command.type, default: 0] += 1
             if case .failure(let rejection) = result { refusals[rejection.code, default: 0] += 1 }
         }
