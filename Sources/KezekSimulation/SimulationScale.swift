@@ -43,9 +43,9 @@ public struct SimulationScale: Hashable, Sendable {
         name: "national", kindergartens: 12_000, applications: 1_000_000, seatsPerYear: 100_000,
         start: defaultStart, days: defaultDays)
 
-    /// A very small scale for tests: 30 kindergartens, 800 applications over 300 days.
+    /// A very small scale for tests: 30 kindergartens, 800 applications over 420 days.
     public static let tiny = SimulationScale(
-        name: "tiny", kindergartens: 30, applications: 800, seatsPerYear: 250, start: defaultStart, days: 300)
+        name: "tiny", kindergartens: 30, applications: 800, seatsPerYear: 250, start: defaultStart, days: 420)
 
     /// The scale called `name` (`tiny`, `small`, `national`), or `nil`.
     public static func named(_ name: String) -> SimulationScale? {
