@@ -1,9 +1,15 @@
 /// The batch allocation of the seats of bulletins closing together, exactly as the contract says.
 ///
 /// In queue order (tier, application time, application number) each eligible applicant takes the most
-/// preferred closing bulletin it applied to that still has a seat. Preference: bulletins of the
-/// application's ranked kindergartens first, in rank order; then the other bulletins, in the order the
-/// applicant applied to them (which also breaks ties between two bulletins of one kindergarten). Pure.
+/// preferred closing bulletin it applied to that still has a seat (serial dictatorship). Preference:
+/// bulletins of the application's ranked kindergartens first, in rank order; then the other bulletins, in
+/// the order the applicant applied to them (which also breaks ties between two bulletins of one
+/// kindergarten). With one shared queue order this is the outcome of applicant-proposing deferred
+/// acceptance too.
+///
+/// Under a policy with sibling priority (``Policy/siblingPriority``) a bulletin ranks an applicant whose
+/// sibling is enrolled at its kindergarten first within its tier. Bulletins then no longer share one
+/// order, and the round runs applicant-proposing deferred acceptance (``Round``). Pure.
 public enum Allocation {
     /// A closing bulletin.
     public struct Bulletin: Hashable, Sendable {
@@ -34,17 +40,21 @@ public enum Allocation {
         public var rankedKindergartens: [KindergartenID]
         /// The bulletins it applied to, in the order it applied (closing or not).
         public var appliedTo: [BulletinNumber]
+        /// The kindergartens where a sibling (another child of the same applicant) is enrolled.
+        public var siblingKindergartens: [KindergartenID]
 
         /// A candidate from its parts.
         public init(
             application: ApplicationNumber, position: QueuePosition, ineligibility: PassOverReason?,
-            rankedKindergartens: [KindergartenID], appliedTo: [BulletinNumber]
+            rankedKindergartens: [KindergartenID], appliedTo: [BulletinNumber],
+            siblingKindergartens: [KindergartenID] = []
         ) {
             self.application = application
             self.position = position
             self.ineligibility = ineligibility
             self.rankedKindergartens = rankedKindergartens
             self.appliedTo = appliedTo
+            self.siblingKindergartens = siblingKindergartens
         }
     }
 
@@ -52,15 +62,45 @@ public enum Allocation {
     public struct Outcome: Hashable, Sendable {
         /// The bulletin.
         public var bulletin: BulletinNumber
-        /// The applications admitted, in queue order.
+        /// The applications admitted, in the bulletin's priority order: queue order, except that under
+        /// sibling priority an applicant with a sibling there comes first within its tier.
         public var admitted: [ApplicationNumber]
-        /// Applicants that got no seat here although a seat was left at their turn, with the reason.
+        /// Applicants that got no seat here although a seat was left at their turn (in the bulletin's
+        /// priority order), with the reason: ineligible, or admitted at a bulletin they prefer.
         public var passedOver: [PassedOver]
         /// Seats nobody took.
         public var unfilledSeats: Int
+        /// The admitted applications that had sibling priority here, in the order of ``admitted``.
+        public var siblingPriority: [ApplicationNumber]
 
-        /// The last application admitted (the cut-off), if any.
+        /// An outcome from its parts.
+        public init(
+            bulletin: BulletinNumber, admitted: [ApplicationNumber], passedOver: [PassedOver], unfilledSeats: Int,
+            siblingPriority: [ApplicationNumber] = []
+        ) {
+            self.bulletin = bulletin
+            self.admitted = admitted
+            self.passedOver = passedOver
+            self.unfilledSeats = unfilledSeats
+            self.siblingPriority = siblingPriority
+        }
+
+        /// The last application admitted in the bulletin's priority order (the cut-off), if any.
         public var cutOff: ApplicationNumber? { admitted.last }
+    }
+
+    /// What a round gave: the algorithm it ran and one outcome per bulletin, in the order given.
+    public struct Result: Hashable, Sendable {
+        /// Serial dictatorship, or deferred acceptance when sibling priority applied.
+        public var algorithm: AllocationAlgorithm
+        /// One outcome per bulletin, in the order the bulletins were given.
+        public var outcomes: [Outcome]
+
+        /// A result from its parts.
+        public init(algorithm: AllocationAlgorithm, outcomes: [Outcome]) {
+            self.algorithm = algorithm
+            self.outcomes = outcomes
+        }
     }
 
     /// The closing bulletins a candidate applied to, most preferred first.
@@ -77,34 +117,9 @@ public enum Allocation {
             .map(\.element)
     }
 
-    /// Allocates the seats of `bulletins` (all closing together) among `candidates`; one outcome per
-    /// bulletin, in the order given.
+    /// Allocates the seats of `bulletins` (all closing together) among `candidates` by serial
+    /// dictatorship; one outcome per bulletin, in the order given.
     public static func allocate(bulletins: [Bulletin], candidates: [Candidate]) -> [Outcome] {
-        var byNumber: [BulletinNumber: Bulletin] = [:]
-        for bulletin in bulletins { byNumber[bulletin.number] = bulletin }
-        var remaining = byNumber.mapValues(\.seats)
-        var admitted: [BulletinNumber: [ApplicationNumber]] = [:]
-        var passedOver: [BulletinNumber: [PassedOver]] = [:]
-        for candidate in candidates.sorted(by: { $0.position < $1.position }) {
-            var won = false
-            for number in preferences(of: candidate, among: byNumber) where remaining[number, default: 0] > 0 {
-                if let reason = candidate.ineligibility {
-                    passedOver[number, default: []].append(
-                        PassedOver(application: candidate.application, reason: reason))
-                } else if won {
-                    passedOver[number, default: []].append(
-                        PassedOver(application: candidate.application, reason: .admittedElsewhere))
-                } else {
-                    won = true
-                    remaining[number]! -= 1
-                    admitted[number, default: []].append(candidate.application)
-                }
-            }
-        }
-        return bulletins.map { bulletin in
-            Outcome(
-                bulletin: bulletin.number, admitted: admitted[bulletin.number] ?? [],
-                passedOver: passedOver[bulletin.number] ?? [], unfilledSeats: remaining[bulletin.number] ?? 0)
-        }
+        Round(bulletins: bulletins, candidates: candidates).allocate().outcomes
     }
 }

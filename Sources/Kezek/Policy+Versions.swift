@@ -10,6 +10,13 @@ extension Policy {
         version: PolicyVersion(rawValue: "2019"), effectiveFrom: CivilDate(unchecked: 2019, 1, 1),
         maximumRankedKindergartens: 0, interleave: Interleave(firstPriority: 1, general: 3))
 
+    /// The 2024 rules with sibling priority (``siblingPriority``), for a deployment that gives it. Not in
+    /// the standard book: such a deployment decides with ``PolicyBook/withSiblingPriority``, or with a
+    /// book of its own holding this policy from the day it takes effect.
+    public static let v2024SiblingPriority = Policy(
+        version: PolicyVersion(rawValue: "2024-siblings"), effectiveFrom: CivilDate(unchecked: 2024, 1, 1),
+        siblingPriority: true)
+
     /// The policy new decisions use: ``v2024``.
     public static let current = v2024
 }

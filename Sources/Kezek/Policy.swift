@@ -57,6 +57,9 @@ public struct Policy: Hashable, Sendable {
     private var queueRefreshDay: Int
     /// First-priority : general interleaving, or `nil` for strict tier order (the current rule).
     public var interleave: Interleave?
+    /// Whether a bulletin ranks an applicant whose sibling (another child of the same applicant) is
+    /// enrolled at its kindergarten first within its tier; allocation then runs deferred acceptance.
+    public var siblingPriority: Bool
 
     /// Builds a policy; the defaults are the current (2024) rules.
     public init(
@@ -66,7 +69,8 @@ public struct Policy: Hashable, Sendable {
         restorationWindowDays: Int = 28, maximumRestorations: Int = 1, interestValidityMonths: Int = 12,
         stopListDays: Int = 10,
         maximumRankedKindergartens: Int = 4, smsCodeLifetimeSeconds: Int = 88,
-        queueRefreshDeadline: (month: Int, day: Int) = (6, 30), interleave: Interleave? = nil
+        queueRefreshDeadline: (month: Int, day: Int) = (6, 30), interleave: Interleave? = nil,
+        siblingPriority: Bool = false
     ) {
         self.version = version
         self.effectiveFrom = effectiveFrom
@@ -86,6 +90,7 @@ public struct Policy: Hashable, Sendable {
         self.queueRefreshMonth = queueRefreshDeadline.month
         self.queueRefreshDay = queueRefreshDeadline.day
         self.interleave = interleave
+        self.siblingPriority = siblingPriority
     }
 
     /// The categories by tier under Order No. 254: military and special state bodies out of turn, the

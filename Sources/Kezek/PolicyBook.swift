@@ -18,6 +18,9 @@ public struct PolicyBook: Hashable, Sendable {
     /// The known versions: 2019 and 2024.
     public static let standard = PolicyBook([.v2019, .v2024])
 
+    /// The known versions with sibling priority from 2024: 2019 and 2024-siblings.
+    public static let withSiblingPriority = PolicyBook([.v2019, .v2024SiblingPriority])
+
     /// The policy in force on `date`: the latest that took effect on or before it. The oldest policy
     /// also governs any earlier date.
     public func policy(on date: CivilDate) -> Policy {

@@ -4,115 +4,55 @@ import Testing
 @testable import Kezek
 
 @Suite struct AllocationTests {
-    /// A random instance: a few bulletins of a few kindergartens, candidates applying to some of them.
-    static func instance(using g: inout SeededGenerator) -> ([Allocation.Bulletin], [Allocation.Candidate]) {
-        let kindergartens = (0..<Int.random(in: 1...4, using: &g)).map { try! KindergartenID(validating: "kg-\($0)") }
-        let bulletins = (1...Int.random(in: 1...5, using: &g)).map {
-            Allocation.Bulletin(
-                number: BulletinNumber(rawValue: UInt64($0)), kindergarten: kindergartens.randomElement(using: &g)!,
-                seats: Int.random(in: 1...4, using: &g))
+    /// Compares a result with the plain reference, bulletin by bulletin.
+    func expectReferenceResult(
+        _ instance: AllocationInstance, _ outcomes: [Allocation.Outcome],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let expected = AllocationReference.serialDictatorship(instance.bulletins, instance.candidates)
+        let actual = outcomes.map {
+            AllocationReference.Outcome(
+                admitted: $0.admitted, passedOver: $0.passedOver, unfilledSeats: $0.unfilledSeats)
         }
-        let reasons: [PassOverReason] = [.interestLapsed, .stopListed, .holdsReferral, .notInQueue, .referralExpired]
-        let candidates = (1...Int.random(in: 1...25, using: &g)).map { number in
-            let applied = bulletins.map(\.number).shuffled(using: &g).prefix(
-                Int.random(in: 1...bulletins.count, using: &g))
-            return Allocation.Candidate(
-                application: ApplicationNumber(rawValue: UInt64(number)),
-                position: QueuePosition(
-                    tier: Tier.allCases.randomElement(using: &g)!,
-                    submittedAt: Timestamp(millisecondsSinceEpoch: Int64.random(in: 0...20, using: &g)),
-                    application: ApplicationNumber(rawValue: UInt64(number))),
-                ineligibility: Int.random(in: 0..<5, using: &g) == 0 ? reasons.randomElement(using: &g)! : nil,
-                rankedKindergartens: Array(kindergartens.shuffled(using: &g).prefix(Int.random(in: 0...3, using: &g))),
-                appliedTo: Array(applied))
-        }
-        return (bulletins, candidates.shuffled(using: &g))
-    }
-
-    /// The contract's rule, written out plainly: go down the queue; each eligible applicant looks at every
-    /// bulletin it applied to, scores it (rank of its kindergarten, then the order applied) and takes the
-    /// best one with a seat left.
-    static func naive(_ bulletins: [Allocation.Bulletin], _ candidates: [Allocation.Candidate]) -> [BulletinNumber:
-        [ApplicationNumber]]
-    {
-        var seats: [BulletinNumber: Int] = [:]
-        var kindergarten: [BulletinNumber: KindergartenID] = [:]
-        for bulletin in bulletins {
-            seats[bulletin.number] = bulletin.seats
-            kindergarten[bulletin.number] = bulletin.kindergarten
-        }
-        var admitted: [BulletinNumber: [ApplicationNumber]] = [:]
-        let queue = candidates.sorted {
-            (
-                $0.position.tier.rawValue, $0.position.submittedAt.millisecondsSinceEpoch,
-                $0.position.application.rawValue
-            )
-                < (
-                    $1.position.tier.rawValue, $1.position.submittedAt.millisecondsSinceEpoch,
-                    $1.position.application.rawValue
-                )
-        }
-        for candidate in queue where candidate.ineligibility == nil {
-            var best: (score: Int, bulletin: BulletinNumber)?
-            for (order, bulletin) in candidate.appliedTo.enumerated() where (seats[bulletin] ?? 0) > 0 {
-                let rank = candidate.rankedKindergartens.firstIndex(of: kindergarten[bulletin]!) ?? 100
-                let score = rank * 1000 + order
-                if best == nil || score < best!.score { best = (score, bulletin) }
-            }
-            if let best {
-                seats[best.bulletin]! -= 1
-                admitted[best.bulletin, default: []].append(candidate.application)
-            }
-        }
-        return admitted
+        #expect(actual == instance.bulletins.map { expected[$0.number]! }, sourceLocation: sourceLocation)
+        #expect(outcomes.allSatisfy { $0.siblingPriority.isEmpty }, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [11, 12, 13] as [UInt64])
     func matchesTheContractsRuleWrittenPlainly(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
-        for _ in 0..<500 {
-            let (bulletins, candidates) = Self.instance(using: &g)
-            let outcomes = Allocation.allocate(bulletins: bulletins, candidates: candidates)
-            let expected = Self.naive(bulletins, candidates)
-            #expect(outcomes.map(\.bulletin) == bulletins.map(\.number))
-            for (outcome, bulletin) in zip(outcomes, bulletins) {
-                #expect(outcome.admitted == expected[bulletin.number] ?? [])
-                #expect(outcome.unfilledSeats == bulletin.seats - outcome.admitted.count)
-                #expect(outcome.cutOff == outcome.admitted.last)
-            }
-            checkStability(bulletins, candidates, outcomes)
+        for _ in 0..<200 {
+            let instance = AllocationInstance.random(using: &g)
+            let result = Allocation.Round(bulletins: instance.bulletins, candidates: instance.candidates).allocate()
+            #expect(result.algorithm == .serialDictatorship)
+            expectReferenceResult(instance, result.outcomes)
+            AllocationChecks.expectSeatsAccountedFor(instance, result.outcomes)
+            let blocking = AllocationChecks.blockingPairs(instance, result.outcomes, siblingPriority: false)
+            #expect(blocking.isEmpty, "seed \(seed): \(blocking)")
         }
     }
 
-    /// Nobody is admitted twice or while ineligible, and nobody eligible envies a seat: every bulletin an
-    /// applicant prefers to what it got is full of applicants ahead of it.
-    func checkStability(
-        _ bulletins: [Allocation.Bulletin], _ candidates: [Allocation.Candidate], _ outcomes: [Allocation.Outcome]
-    ) {
-        let byNumber = Dictionary(uniqueKeysWithValues: bulletins.map { ($0.number, $0) })
-        let position = Dictionary(uniqueKeysWithValues: candidates.map { ($0.application, $0.position) })
-        var won: [ApplicationNumber: BulletinNumber] = [:]
-        for outcome in outcomes {
-            #expect(outcome.admitted.count <= byNumber[outcome.bulletin]!.seats)
-            for application in outcome.admitted {
-                #expect(won.updateValue(outcome.bulletin, forKey: application) == nil)
-            }
-            let positions = outcome.admitted.map { position[$0]! }
-            #expect(positions == positions.sorted())
+    @Test(arguments: [21, 22] as [UInt64])
+    func siblingsCountForNothingWithoutTheirPolicy(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        for _ in 0..<100 {
+            let instance = AllocationInstance.random(using: &g, siblings: 40)
+            let round = Allocation.Round(bulletins: instance.bulletins, candidates: instance.candidates)
+            #expect(!round.hasSiblingCases)
+            let result = round.allocate()
+            #expect(result.algorithm == .serialDictatorship)
+            expectReferenceResult(instance, result.outcomes)
         }
-        let admittedBy = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.bulletin, $0.admitted) })
-        for candidate in candidates {
-            if candidate.ineligibility != nil {
-                #expect(won[candidate.application] == nil)
-                continue
-            }
-            let preferences = Allocation.preferences(of: candidate, among: byNumber)
-            for bulletin in preferences {
-                if won[candidate.application] == bulletin { break }
-                let taken = admittedBy[bulletin] ?? []
-                #expect(taken.count == byNumber[bulletin]!.seats)
-                #expect(taken.allSatisfy { position[$0]! < candidate.position })
-            }
+    }
+
+    @Test func theConvenienceEntryAllocatesTheSameWay() {
+        var g = SeededGenerator(seed: 31)
+        for _ in 0..<50 {
+            let instance = AllocationInstance.random(using: &g)
+            #expect(
+                Allocation.allocate(bulletins: instance.bulletins, candidates: instance.candidates)
+                    == Allocation.Round(bulletins: instance.bulletins, candidates: instance.candidates).allocate()
+                    .outcomes)
         }
     }
 
@@ -130,5 +70,57 @@ import Testing
             ineligibility: nil, rankedKindergartens: [b], appliedTo: [1, 7, 3, 2])
         let byNumber = Dictionary(uniqueKeysWithValues: bulletins.map { ($0.number, $0) })
         #expect(Allocation.preferences(of: candidate, among: byNumber) == [3, 2, 1])
+        let outcomes = Allocation.allocate(bulletins: bulletins, candidates: [candidate])
+        #expect(outcomes.map(\.admitted) == [[], [], [1]])
+        #expect(outcomes[1].passedOver == [PassedOver(application: 1, reason: .admittedElsewhere)])
+        #expect(outcomes[0].passedOver == [PassedOver(application: 1, reason: .admittedElsewhere)])
+    }
+
+    @Test func aRepeatedBulletinNumberGetsNoApplicants() {
+        let a = try! KindergartenID(validating: "a")
+        let bulletins = [
+            Allocation.Bulletin(number: 5, kindergarten: a, seats: 1),
+            Allocation.Bulletin(number: 5, kindergarten: a, seats: 2),
+        ]
+        let candidates = (1...3).map { number in
+            Allocation.Candidate(
+                application: ApplicationNumber(rawValue: UInt64(number)),
+                position: QueuePosition(
+                    tier: .general, submittedAt: Timestamp(millisecondsSinceEpoch: 0),
+                    application: ApplicationNumber(rawValue: UInt64(number))),
+                ineligibility: nil, rankedKindergartens: [], appliedTo: [5])
+        }
+        let outcomes = Allocation.allocate(bulletins: bulletins, candidates: candidates)
+        #expect(outcomes[0].admitted == [1])
+        #expect(outcomes[1].admitted == [])
+        #expect(outcomes[1].unfilledSeats == 2)
+    }
+
+    @Test func radixSortOrdersLikeTheStandardSort() {
+        var g = SeededGenerator(seed: 41)
+        for size in [0, 1, 2, 3, 100, 5_000] {
+            for spread in [UInt64(3), 1 << 20, .max] {
+                let keys = (0..<size).map { _ in UInt64.random(in: 0...spread, using: &g) }
+                #expect(RadixSort.sorted(keys) == keys.sorted())
+                let order = RadixSort.order(of: keys).map(Int.init)
+                #expect(order == keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) })
+            }
+        }
+    }
+
+    @Test func numberTableFindsWhatItWasGiven() {
+        var g = SeededGenerator(seed: 42)
+        for spread in [UInt64(50), 1 << 40, .max] {
+            let numbers = (0..<300).map { _ in UInt64.random(in: 0...spread, using: &g) }
+            let table = NumberTable(numbers)
+            for (index, number) in numbers.enumerated() {
+                #expect(table.index(of: number) == numbers.firstIndex(of: number)!, "index \(index)")
+            }
+            for _ in 0..<300 {
+                let probe = UInt64.random(in: 0...spread, using: &g)
+                #expect(table.index(of: probe) == (numbers.firstIndex(of: probe) ?? -1))
+            }
+        }
+        #expect(NumberTable([]).index(of: 7) == -1)
     }
 }
