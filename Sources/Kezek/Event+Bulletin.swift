@@ -42,25 +42,39 @@ extension Event {
         }
     }
 
-    /// `bulletinClosed`: A bulletin closed and its seats were allocated by queue order.
+    /// `bulletinClosed`: A bulletin closed and its seats were allocated, together with every bulletin
+    /// closing in the same round. Version 2 added `algorithm`, `inputDigest` and `siblingPriority`;
+    /// version 1 reads as serial dictatorship with no digest and no sibling priority.
     public struct BulletinClosed: Hashable, Sendable {
         /// The bulletin.
         public var bulletin: BulletinNumber
-        /// The applications that won a seat, in queue order; each gets a `referralIssued`.
+        /// The applications that won a seat, in the bulletin's priority order (queue order, except that
+        /// sibling priority comes first within a tier); each gets a `referralIssued`.
         public var admitted: [ApplicationNumber]
-        /// The last queue position admitted; `nil` when nobody was.
+        /// The last admitted in the bulletin's priority order; `nil` when nobody was. Applicants behind it
+        /// that got no seat here found the bulletin full.
         public var cutOff: AllocationCutOff?
         /// Seats left over.
         public var unfilledSeats: Int
-        /// Applicants that were skipped, each with the reason.
+        /// Applicants skipped while a seat was left, each with the reason.
         public var passedOver: [PassedOver]
         /// The policy version the decision used.
         public var policy: PolicyVersion
+        /// How the round matched applicants to seats (since version 2).
+        public var algorithm: AllocationAlgorithm
+        /// The SHA-256 digest of the round's inputs (``Allocation/Round/inputDigest(policy:)``), the same in
+        /// every `bulletinClosed` of the round; `nil` in version 1 events.
+        public var inputDigest: Digest256?
+        /// The admitted applications that had sibling priority here, in the order of ``admitted`` (since
+        /// version 2).
+        public var siblingPriority: [ApplicationNumber]
 
         /// The event from its fields.
         public init(
             bulletin: BulletinNumber, admitted: [ApplicationNumber], cutOff: AllocationCutOff? = nil,
-            unfilledSeats: Int, passedOver: [PassedOver], policy: PolicyVersion
+            unfilledSeats: Int, passedOver: [PassedOver], policy: PolicyVersion,
+            algorithm: AllocationAlgorithm = .serialDictatorship, inputDigest: Digest256? = nil,
+            siblingPriority: [ApplicationNumber] = []
         ) {
             self.bulletin = bulletin
             self.admitted = admitted
@@ -68,6 +82,9 @@ extension Event {
             self.unfilledSeats = unfilledSeats
             self.passedOver = passedOver
             self.policy = policy
+            self.algorithm = algorithm
+            self.inputDigest = inputDigest
+            self.siblingPriority = siblingPriority
         }
     }
 }
@@ -110,6 +127,9 @@ extension Event.BulletinClosed: EventRecord {
         fields.write("unfilledSeats", unfilledSeats)
         fields.write("passedOver", passedOver)
         fields.write("policy", policy)
+        fields.write("algorithm", algorithm)
+        fields.write("inputDigest", inputDigest)
+        fields.write("siblingPriority", siblingPriority)
     }
 
     init(fields: inout some EventFieldReader, version: UInt16) throws(EventDecodingError) {
@@ -117,5 +137,9 @@ extension Event.BulletinClosed: EventRecord {
             bulletin: try fields.read("bulletin"), admitted: try fields.read("admitted"),
             cutOff: try fields.read("cutOff"), unfilledSeats: try fields.read("unfilledSeats"),
             passedOver: try fields.read("passedOver"), policy: try fields.read("policy"))
+        guard version >= 2 else { return }
+        algorithm = try fields.read("algorithm")
+        inputDigest = try fields.read("inputDigest")
+        siblingPriority = try fields.read("siblingPriority")
     }
 }

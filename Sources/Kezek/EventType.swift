@@ -55,10 +55,11 @@ public enum EventType: UInt16, CaseIterable, Hashable, Sendable, CustomStringCon
     /// The newest schema version of this type's binary layout, the one `encode(into:)` writes.
     ///
     /// History: `applicationSubmitted` 2 added the ranked `kindergartens` (version 1 had none);
-    /// `referralExpired` 2 added `restorableUntil` (version 1 had no restoration window).
+    /// `referralExpired` 2 added `restorableUntil` (version 1 had no restoration window);
+    /// `bulletinClosed` 2 added the round's `algorithm`, `inputDigest` and `siblingPriority`.
     public var currentVersion: UInt16 {
         switch self {
-        case .applicationSubmitted, .referralExpired: 2
+        case .applicationSubmitted, .referralExpired, .bulletinClosed: 2
         default: 1
         }
     }

@@ -74,13 +74,13 @@ import Testing
         writer.writeRaw([0xAA, 0xBB])
         event.encode(into: &writer)
         // Bulletin, count (2 bytes), 300 numbers of 8 bytes, no cut-off, no seats left, no one passed over,
-        // the policy.
-        #expect(writer.bytes.count == 2 + 1 + 2 + 300 * 8 + 1 + 1 + 1 + 5)
+        // the policy, the algorithm, no digest, no sibling priority.
+        #expect(writer.bytes.count == 2 + 1 + 2 + 300 * 8 + 1 + 1 + 1 + 5 + 1 + 1 + 1)
         #expect(writer.bytes.prefix(2) == [0xAA, 0xBB])
         let decoded = try BinaryReader.withReader(writer.bytes) {
             (reader: inout BinaryReader) throws(EventDecodingError) -> Event in
             _ = try? reader.readRaw(count: 2)
-            return try Event.decode(type: .bulletinClosed, version: 1, from: &reader)
+            return try Event.decode(type: .bulletinClosed, version: 2, from: &reader)
         }
         #expect(decoded == event)
     }

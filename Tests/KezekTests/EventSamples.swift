@@ -83,8 +83,11 @@ enum EventSamples {
             return .bulletinClosed(
                 .init(
                     bulletin: S.bulletin(using: &g), admitted: admitted, cutOff: cutOff,
-                    unfilledSeats: Int.random(in: 0...10, using: &g), passedOver: passedOver, policy: policy(using: &g))
-            )
+                    unfilledSeats: Int.random(in: 0...10, using: &g), passedOver: passedOver, policy: policy(using: &g),
+                    algorithm: AllocationAlgorithm.allCases.randomElement(using: &g)!,
+                    inputDigest: Bool.random(using: &g)
+                        ? SHA256Hasher.hash((0..<8).map { _ in UInt8.random(in: 0...255, using: &g) }) : nil,
+                    siblingPriority: admitted.filter { _ in Int.random(in: 0..<4, using: &g) == 0 }))
         case .referralIssued:
             let issuedAt = S.time(using: &g)
             return .referralIssued(
