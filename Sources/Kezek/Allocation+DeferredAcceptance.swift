@@ -1,124 +1,158 @@
 extension Allocation.Round {
+    /// A bulletin during deferred acceptance: where its held applicants' priorities sit in the shared heap
+    /// storage, and the priority an applicant must beat to be held (all the proposal loop reads).
+    private struct Holder {
+        /// A proposal with a priority below this is held: `UInt64.max` while a seat is free, the weakest
+        /// held priority once full, 0 for a bulletin without seats.
+        var threshold: UInt64
+        /// The start of its max-heap in the shared storage.
+        var base: Int32
+        var seats: Int32
+        var held: Int32 = 0
+    }
+
     /// Applicant-proposing deferred acceptance. Each bulletin ranks its applicants by (tier, sibling
     /// priority first, application time, application number) and tentatively holds the best ones up to
     /// its seats; an applicant it lets go proposes to its next choice. The result is the stable matching
     /// every applicant likes best; when no applicant has sibling priority every bulletin ranks in queue
     /// order and the result is the serial dictatorship's.
     ///
-    /// A bulletin's priority is packed into one word: tier, then 0 with sibling priority (1 without),
-    /// then the rank in queue order. Held applicants sit in a max-heap per bulletin, the weakest on top.
+    /// A priority is one word: tier, then 0 with sibling priority (1 without), then the rank in queue
+    /// order. Held priorities sit in a max-heap per bulletin, the weakest on top.
     func deferredAcceptance() -> [Allocation.Outcome] {
-        var rank = [UInt32](repeating: 0, count: candidates.count)
-        for (position, candidate) in order.enumerated() {
-            rank[Int(candidate)] = UInt32(truncatingIfNeeded: position)
+        let rows = applicants.count
+        let preferences = self.preferences
+        // Each row's priority without the sibling bit, which depends on the bulletin.
+        var base = [UInt64](repeating: 0, count: rows)
+        for (rank, row) in order.enumerated() {
+            base[Int(row)] = UInt64(applicants.tiers[Int(row)]) << 33 | 1 << 32 | UInt64(rank)
         }
-        func priority(of candidate: Int, _ entry: UInt32) -> UInt64 {
-            let sibling: UInt64 = entry & Self.siblingFlag != 0 ? 0 : 1
-            return UInt64(tiers[candidate]) << 33 | sibling << 32 | UInt64(rank[candidate])
+        var holders: [Holder] = []
+        holders.reserveCapacity(bulletins.count)
+        var total: Int32 = 0
+        for seats in seats {
+            holders.append(Holder(threshold: seats > 0 ? .max : 0, base: total, seats: seats))
+            total += seats
         }
-
-        var heapStart = [Int](repeating: 0, count: bulletins.count + 1)
-        for index in bulletins.indices { heapStart[index + 1] = heapStart[index] + seats[index] }
-        var heap = [UInt64](repeating: 0, count: heapStart[bulletins.count])
-        var held = [Int](repeating: 0, count: bulletins.count)
-        var assignment = [Int32](repeating: -1, count: candidates.count)
-        var next = preferenceStart
-        for first in order where !ineligible[Int(first)] {
-            var proposer = Int(first)
-            while next[proposer] < preferenceStart[proposer + 1] {
-                let entry = preferences[Int(next[proposer])]
-                next[proposer] += 1
-                let bulletin = Int(entry & ~Self.siblingFlag)
-                let capacity = seats[bulletin]
-                guard capacity > 0 else { continue }
-                let key = priority(of: proposer, entry)
-                let base = heapStart[bulletin]
-                if held[bulletin] < capacity {
-                    Self.push(key, into: &heap, base: base, count: &held[bulletin])
-                    assignment[proposer] = Int32(truncatingIfNeeded: bulletin)
-                    break
+        var heap = [UInt64](repeating: 0, count: Int(total))
+        var assignment = [Int32](repeating: -1, count: rows)
+        var next = preferences.start
+        base.withUnsafeBufferPointer { base in
+            holders.withUnsafeMutableBufferPointer { holders in
+                heap.withUnsafeMutableBufferPointer { heap in
+                    assignment.withUnsafeMutableBufferPointer { assignment in
+                        next.withUnsafeMutableBufferPointer { next in
+                            preferences.start.withUnsafeBufferPointer { start in
+                                preferences.entries.withUnsafeBufferPointer { entries in
+                                    for first in order where applicants.ineligibilities[Int(first)] == nil {
+                                        var proposer = Int(first)
+                                        while next[proposer] < start[proposer + 1] {
+                                            let entry = entries[Int(next[proposer])]
+                                            next[proposer] += 1
+                                            let bulletin = Int(entry & ~Self.siblingFlag)
+                                            let key =
+                                                entry & Self.siblingFlag != 0
+                                                ? base[proposer] & ~(1 << 32) : base[proposer]
+                                            guard key < holders[bulletin].threshold else { continue }
+                                            assignment[proposer] = Int32(truncatingIfNeeded: bulletin)
+                                            let released = Self.hold(key, at: &holders[bulletin], in: heap)
+                                            guard let released else { break }
+                                            proposer = Int(order[Int(truncatingIfNeeded: released & 0xFFFF_FFFF)])
+                                            assignment[proposer] = -1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                let weakest = heap[base]
-                guard key < weakest else { continue }
-                Self.replaceTop(with: key, in: &heap, base: base, count: held[bulletin])
-                assignment[proposer] = Int32(truncatingIfNeeded: bulletin)
-                proposer = Int(order[Int(truncatingIfNeeded: weakest & 0xFFFF_FFFF)])
-                assignment[proposer] = -1
             }
         }
-        return outcomes(assignment: assignment, priority: priority)
+        return outcomes(
+            preferences: preferences, assignment: assignment, base: base, holders: holders, heap: heap)
     }
 
-    /// Each bulletin's outcome from the final assignment: its applicants walked in its priority order;
-    /// until its seats are taken, an applicant not admitted there is passed over (ineligible, or held by
-    /// a bulletin it prefers: stability leaves no other case).
+    /// Holds `key` at a bulletin below its threshold; returns the priority it lets go, if it was full.
+    @inline(__always)
+    private static func hold(_ key: UInt64, at holder: inout Holder, in heap: UnsafeMutableBufferPointer<UInt64>)
+        -> UInt64?
+    {
+        let base = Int(holder.base)
+        let count = Int(holder.held)
+        let full = holder.held == holder.seats
+        let weakest = heap[base]
+        // Sift down from the top (replacing the weakest) or up from the end (a free seat).
+        if full {
+            var parent = 0
+            while true {
+                var child = 2 * parent + 1
+                guard child < count else { break }
+                if child + 1 < count, heap[base + child + 1] > heap[base + child] { child += 1 }
+                guard heap[base + child] > key else { break }
+                heap[base + parent] = heap[base + child]
+                parent = child
+            }
+            heap[base + parent] = key
+        } else {
+            var child = count
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard heap[base + parent] < key else { break }
+                heap[base + child] = heap[base + parent]
+                child = parent
+            }
+            heap[base + child] = key
+            holder.held += 1
+        }
+        if holder.held == holder.seats { holder.threshold = heap[base] }
+        return full ? weakest : nil
+    }
+
+    /// Each bulletin's outcome from the final assignment. Admitted: what it holds, in its priority
+    /// order. Passed over: the applicants it ranks before its last admitted (or all, with a seat left)
+    /// that it does not hold, ineligible or held by a bulletin they prefer (stability leaves no other
+    /// case), in its priority order.
     private func outcomes(
-        assignment: [Int32], priority: (Int, UInt32) -> UInt64
+        preferences: Preferences, assignment: [Int32], base: [UInt64], holders: [Holder], heap: [UInt64]
     ) -> [Allocation.Outcome] {
-        var listStart = [Int](repeating: 0, count: bulletins.count + 1)
-        for entry in preferences { listStart[Int(entry & ~Self.siblingFlag) + 1] += 1 }
-        for index in bulletins.indices { listStart[index + 1] += listStart[index] }
-        var fill = listStart
-        var lists = [UInt64](repeating: 0, count: preferences.count)
-        var needsSorting = [Bool](repeating: false, count: bulletins.count)
-        for candidate in order {
-            let index = Int(candidate)
-            for choice in Int(preferenceStart[index])..<Int(preferenceStart[index + 1]) {
-                let entry = preferences[choice]
+        // Each pass-over with its priority there, to sort where sibling priority reorders a bulletin.
+        var gathered = BulletinLists<(key: UInt64, passed: PassedOver)>()
+        for row in order {
+            let row = Int(row)
+            for choice in Int(preferences.start[row])..<Int(preferences.start[row + 1]) {
+                let entry = preferences.entries[choice]
                 let bulletin = Int(entry & ~Self.siblingFlag)
-                lists[fill[bulletin]] = priority(index, entry)
-                fill[bulletin] += 1
-                if entry & Self.siblingFlag != 0 { needsSorting[bulletin] = true }
+                guard assignment[row] != Int32(truncatingIfNeeded: bulletin) else { continue }
+                let holder = holders[bulletin]
+                let key = entry & Self.siblingFlag != 0 ? base[row] & ~(1 << 32) : base[row]
+                guard holder.seats > 0, holder.held < holder.seats || key < heap[Int(holder.base)] else { continue }
+                let passed = PassedOver(
+                    application: ApplicationNumber(rawValue: applicants.applications[row]),
+                    reason: applicants.ineligibilities[row] ?? .admittedElsewhere)
+                gathered.append((key, passed), to: bulletin)
             }
         }
+        let passedOver = gathered.lists(count: bulletins.count)
         return bulletins.indices.map { bulletin in
-            let range = listStart[bulletin]..<listStart[bulletin + 1]
-            // In queue order already, unless sibling priority moved someone up.
-            if needsSorting[bulletin] { lists[range].sort() }
-            var admitted: [ApplicationNumber] = []
-            var siblings: [ApplicationNumber] = []
-            var passedOver: [PassedOver] = []
-            for key in lists[range] {
-                if admitted.count == seats[bulletin] { break }
-                let index = Int(order[Int(truncatingIfNeeded: key & 0xFFFF_FFFF)])
-                let application = candidates[index].application
-                if assignment[index] == Int32(truncatingIfNeeded: bulletin) {
-                    admitted.append(application)
-                    if key >> 32 & 1 == 0 { siblings.append(application) }
-                } else {
-                    passedOver.append(
-                        PassedOver(
-                            application: application, reason: candidates[index].ineligibility ?? .admittedElsewhere))
-                }
+            let holder = holders[bulletin]
+            let held = heap[Int(holder.base)..<Int(holder.base + holder.held)].sorted()
+            let admitted = held.map {
+                ApplicationNumber(
+                    rawValue: applicants.applications[Int(order[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)])])
             }
+            var passed = passedOver[bulletin]
+            if !passed.isSortedByKey { passed.sort { $0.key < $1.key } }
             return Allocation.Outcome(
-                bulletin: bulletins[bulletin].number, admitted: admitted, passedOver: passedOver,
-                unfilledSeats: seats[bulletin] - admitted.count, siblingPriority: siblings)
+                bulletin: bulletins[bulletin].number, admitted: admitted, passedOver: passed.map(\.passed),
+                unfilledSeats: Int(holder.seats - holder.held),
+                siblingPriority: zip(held, admitted).filter { $0.0 & 1 << 32 == 0 }.map(\.1))
         }
     }
+}
 
-    private static func push(_ key: UInt64, into heap: inout [UInt64], base: Int, count: inout Int) {
-        var child = count
-        count += 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[base + parent] < key else { break }
-            heap[base + child] = heap[base + parent]
-            child = parent
-        }
-        heap[base + child] = key
-    }
-
-    private static func replaceTop(with key: UInt64, in heap: inout [UInt64], base: Int, count: Int) {
-        var parent = 0
-        while true {
-            var child = 2 * parent + 1
-            guard child < count else { break }
-            if child + 1 < count, heap[base + child + 1] > heap[base + child] { child += 1 }
-            guard heap[base + child] > key else { break }
-            heap[base + parent] = heap[base + child]
-            parent = child
-        }
-        heap[base + parent] = key
+extension Array where Element == (key: UInt64, passed: PassedOver) {
+    /// Whether the keys are in ascending order.
+    fileprivate var isSortedByKey: Bool {
+        zip(self, dropFirst()).allSatisfy { $0.key <= $1.key }
     }
 }

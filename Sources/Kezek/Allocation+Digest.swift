@@ -10,44 +10,61 @@ extension Allocation.Round {
     /// by whether the candidate has sibling priority there. The ranked kindergartens and the order of applying enter
     /// through that preference list, which is all the allocation reads of them.
     public func inputDigest(policy: PolicyVersion) -> Digest256 {
+        let preferences = self.preferences
+        let numbers = bulletins.map(\.number.rawValue)
         var hasher = SHA256Hasher()
-        var bytes = BinaryWriter(capacity: Self.chunkSize + 256)
-        bytes.write("kezek.allocation.1")
-        bytes.write(policy.rawValue)
-        bytes.write(siblingPriority)
-        bytes.writeVarint(UInt64(bulletins.count))
+        var head = BinaryWriter()
+        head.write("kezek.allocation.1")
+        head.write(policy.rawValue)
+        head.write(siblingPriority)
+        head.writeVarint(UInt64(bulletins.count))
         for bulletin in bulletins {
-            bytes.writeVarint(bulletin.number.rawValue)
-            bytes.write(bulletin.kindergarten.rawValue)
-            bytes.writeVarint(UInt64(Swift.max(0, bulletin.seats)))
+            head.writeVarint(bulletin.number.rawValue)
+            head.write(bulletin.kindergarten.rawValue)
+            head.writeVarint(UInt64(Swift.max(0, bulletin.seats)))
         }
-        bytes.writeVarint(UInt64(candidates.count))
-        for candidate in order {
-            let index = Int(candidate)
-            let position = candidates[index].position
-            bytes.writeVarint(position.application.rawValue)
-            bytes.write(UInt8(truncatingIfNeeded: position.tier.rawValue))
-            bytes.writeZigzag(position.submittedAt.millisecondsSinceEpoch)
-            if let reason = candidates[index].ineligibility {
-                bytes.write(UInt8(1 + PassOverReason.binaryOrder.firstIndex(of: reason)!))
+        head.writeVarint(UInt64(applicants.count))
+        hasher.update(head.bytes)
+        // The rows, a chunk at a time, written byte by byte: a million rows make tens of megabytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.chunkSize + 1024)
+        for row in order {
+            let row = Int(row)
+            Self.appendVarint(applicants.applications[row], to: &bytes)
+            bytes.append(applicants.tiers[row])
+            let time = applicants.times[row]
+            Self.appendVarint(UInt64(bitPattern: (time << 1) ^ (time >> 63)), to: &bytes)
+            if let reason = applicants.ineligibilities[row] {
+                bytes.append(UInt8(1 + PassOverReason.binaryOrder.firstIndex(of: reason)!))
             } else {
-                bytes.write(UInt8(0))
+                bytes.append(0)
             }
-            let choices = Int(preferenceStart[index])..<Int(preferenceStart[index + 1])
-            bytes.writeVarint(UInt64(choices.count))
+            let choices = Int(preferences.start[row])..<Int(preferences.start[row + 1])
+            Self.appendVarint(UInt64(choices.count), to: &bytes)
             for choice in choices {
-                let entry = preferences[choice]
-                bytes.writeVarint(bulletins[Int(entry & ~Self.siblingFlag)].number.rawValue)
-                if siblingPriority { bytes.write(entry & Self.siblingFlag != 0) }
+                let entry = preferences.entries[choice]
+                Self.appendVarint(numbers[Int(entry & ~Self.siblingFlag)], to: &bytes)
+                if siblingPriority { bytes.append(entry & Self.siblingFlag != 0 ? 1 : 0) }
             }
-            if bytes.bytes.count >= Self.chunkSize {
-                hasher.update(bytes.bytes)
-                bytes.removeAll()
+            if bytes.count >= Self.chunkSize {
+                hasher.update(bytes)
+                bytes.removeAll(keepingCapacity: true)
             }
         }
-        hasher.update(bytes.bytes)
+        hasher.update(bytes)
         return hasher.finalize()
     }
 
     private static let chunkSize = 1 << 16
+
+    /// Appends an unsigned LEB128 varint, as `BinaryWriter.writeVarint` writes it.
+    @inline(__always)
+    private static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
 }

@@ -23,7 +23,7 @@ extension Decider {
             bulletins: closing.map {
                 Allocation.Bulletin(number: $0.number, kindergarten: $0.kindergarten, seats: $0.seats)
             },
-            candidates: candidates(of: closing, current: current), siblingPriority: policy.siblingPriority)
+            applicants: applicants(of: closing, current: current), siblingPriority: policy.siblingPriority)
         let result = round.allocate()
         let inputDigest = round.inputDigest(policy: policy.version)
         let cutOffs = cutOffs(of: zip(closing, result.outcomes).map { ($0.key, $1.cutOff) }, changed: changed)
@@ -54,29 +54,27 @@ extension Decider {
 
     /// Every application that applied to a closing bulletin, once, in application-number order: the
     /// numbers are gathered and radix-sorted, so no set of applications is built.
-    private func candidates(
+    private func applicants(
         of closing: [BulletinRecord], current: (ApplicationNumber) -> ApplicationRecord?
-    ) -> [Allocation.Candidate] {
+    ) -> Allocation.Applicants {
         var numbers: [UInt64] = []
         numbers.reserveCapacity(closing.reduce(0) { $0 + $1.applicants.count })
         for bulletin in closing {
             for number in bulletin.applicants { numbers.append(number.rawValue) }
         }
-        var candidates: [Allocation.Candidate] = []
-        candidates.reserveCapacity(numbers.count)
+        var applicants = Allocation.Applicants(reservingRows: numbers.count)
         var previous: UInt64?
         for raw in RadixSort.sorted(numbers) where raw != previous {
             previous = raw
             let number = ApplicationNumber(rawValue: raw)
             guard let application = current(number) else { continue }
-            candidates.append(
-                Allocation.Candidate(
-                    application: number, position: application.queuePosition,
-                    ineligibility: state.ineligibility(of: application, at: at),
-                    rankedKindergartens: application.kindergartens, appliedTo: application.bulletins,
-                    siblingKindergartens: policy.siblingPriority ? siblingKindergartens(of: application) : []))
+            applicants.append(
+                application: number, position: application.queuePosition,
+                ineligibility: state.ineligibility(of: application, at: at),
+                rankedKindergartens: application.kindergartens, appliedTo: application.bulletins,
+                siblingKindergartens: policy.siblingPriority ? siblingKindergartens(of: application) : [])
         }
-        return candidates
+        return applicants
     }
 
     /// The kindergartens where another child of the application's applicant is enrolled.

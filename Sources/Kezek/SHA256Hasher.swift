@@ -75,44 +75,46 @@ public struct SHA256Hasher: Sendable {
             UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
             UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0)
         )
-        withUnsafeMutableBytes(of: &w) { raw in
-            let schedule = raw.bindMemory(to: UInt32.self)
-            var offset = 0
-            while offset + 64 <= blocks.count {
-                for index in 0..<16 {
-                    schedule[index] = UInt32(
-                        bigEndian: blocks.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))
-                }
-                var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
-                for round in 0..<64 {
-                    let word: UInt32
-                    if round < 16 {
-                        word = schedule[round]
-                    } else {
-                        let w15 = schedule[(round - 15) & 15]
-                        let w2 = schedule[(round - 2) & 15]
-                        let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
-                        let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
-                        word = schedule[round & 15] &+ s0 &+ schedule[(round - 7) & 15] &+ s1
-                        schedule[round & 15] = word
+        Self.roundConstants.withUnsafeBufferPointer { constants in
+            withUnsafeMutableBytes(of: &w) { raw in
+                let schedule = raw.bindMemory(to: UInt32.self)
+                var offset = 0
+                while offset + 64 <= blocks.count {
+                    for index in 0..<16 {
+                        schedule[index] = UInt32(
+                            bigEndian: blocks.loadUnaligned(fromByteOffset: offset + index * 4, as: UInt32.self))
                     }
-                    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ sum1 &+ choice &+ Self.roundConstants[round] &+ word
-                    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = sum0 &+ majority
-                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                    var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                    for round in 0..<64 {
+                        let word: UInt32
+                        if round < 16 {
+                            word = schedule[round]
+                        } else {
+                            let w15 = schedule[(round - 15) & 15]
+                            let w2 = schedule[(round - 2) & 15]
+                            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+                            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+                            word = schedule[round & 15] &+ s0 &+ schedule[(round - 7) & 15] &+ s1
+                            schedule[round & 15] = word
+                        }
+                        let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                        let choice = (e & f) ^ (~e & g)
+                        let t1 = h &+ sum1 &+ choice &+ constants[round] &+ word
+                        let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = sum0 &+ majority
+                        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                    }
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
+                    offset += 64
                 }
-                h0 &+= a
-                h1 &+= b
-                h2 &+= c
-                h3 &+= d
-                h4 &+= e
-                h5 &+= f
-                h6 &+= g
-                h7 &+= h
-                offset += 64
             }
         }
         state = (h0, h1, h2, h3, h4, h5, h6, h7)

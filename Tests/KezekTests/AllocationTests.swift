@@ -123,4 +123,54 @@ import Testing
         }
         #expect(NumberTable([]).index(of: 7) == -1)
     }
+
+    @Test func theApplicantsTableGivesBackItsRows() {
+        var g = SeededGenerator(seed: 43)
+        for _ in 0..<50 {
+            let instance = AllocationInstance.random(using: &g, siblings: 30)
+            let table = Allocation.Applicants(instance.candidates)
+            #expect(table.count == instance.candidates.count)
+            #expect((0..<table.count).map { table[$0] } == instance.candidates)
+        }
+    }
+
+    /// Rows in number order with times that never go back take the counting sort by tier; others the
+    /// radix sort of packed keys, or the comparison sort when the keys do not fit in 64 bits.
+    @Test(arguments: ["counting", "radix", "comparison"])
+    func queueOrderIsTheOrderOfTierTimeAndNumber(path: String) {
+        var g = SeededGenerator(seed: 44)
+        for _ in 0..<40 {
+            let count = Int.random(in: 0...300, using: &g)
+            var rows: [(tier: UInt8, time: Int64, number: UInt64)] = []
+            var time: Int64 = 1_700_000_000_000
+            for number in 1...max(1, count) where number <= count {
+                switch path {
+                case "counting":
+                    time += Int64.random(in: 0...2, using: &g)
+                    rows.append((UInt8.random(in: 0...2, using: &g), time, UInt64(number)))
+                case "radix":
+                    rows.append(
+                        (
+                            UInt8.random(in: 0...2, using: &g), time + Int64.random(in: 0...5, using: &g),
+                            UInt64.random(in: 1...1_000_000, using: &g)
+                        ))
+                default:
+                    rows.append(
+                        (
+                            UInt8.random(in: 0...2, using: &g), Int64.random(in: -(1 << 60)...(1 << 60), using: &g),
+                            UInt64.random(in: 1...(1 << 60), using: &g)
+                        ))
+                }
+            }
+            let order = Allocation.Round.queueOrder(
+                tiers: rows.map(\.tier), times: rows.map(\.time), numbers: rows.map(\.number)
+            ).map(Int.init)
+            let expected = rows.indices.sorted {
+                (rows[$0].tier, rows[$0].time, rows[$0].number, $0) < (
+                    rows[$1].tier, rows[$1].time, rows[$1].number, $1
+                )
+            }
+            #expect(order == expected)
+        }
+    }
 }
