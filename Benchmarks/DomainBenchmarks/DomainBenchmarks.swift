@@ -1,13 +1,14 @@
 import Benchmark
 
 /// The domain's hot paths: the binary event codec (a typical mix of events, both directions and each
-/// alone) and the decoding of `apply` lines into commands.
+/// alone), the decoding of `apply` lines into commands, and the allocation of a national round.
 ///
 /// Each iteration handles `scaledIterations.count` events or lines, so the built-in throughput counts
 /// thousands of them; `events/s` and `lines/s` (larger is better) give the rate itself.
 let benchmarks: @Sendable () -> Void = {
     registerEventCodecBenchmarks()
     registerCommandDecodingBenchmarks()
+    registerAllocationBenchmarks()
 }
 
 /// Events per second over the measured part of one iteration.
