@@ -51,7 +51,7 @@ extension Allocation {
             for candidate in candidates { append(candidate) }
         }
 
-        /// Appends a row.
+        /// Appends a row; the row's number is `application` (the number inside `position` is not read).
         public mutating func append(
             application: ApplicationNumber, position: QueuePosition, ineligibility: PassOverReason?,
             rankedKindergartens: [KindergartenID], appliedTo: [BulletinNumber],

@@ -55,6 +55,17 @@ extension Allocation.Round {
             }
             return (count, hasSibling)
         }
+
+        /// Whether any bulletin row `row` applied to is one of the round's and `isOpen` (looked up by index):
+        /// when none is, its preference list does not matter.
+        @inline(__always)
+        func appliedToAny(row: Int, where isOpen: (Int) -> Bool) -> Bool {
+            for position in Int(applicants.appliedOffsets[row])..<Int(applicants.appliedOffsets[row + 1]) {
+                let word = table.word(of: applied[position].rawValue)
+                if word != NumberTable.missing, isOpen(Int(UInt32(truncatingIfNeeded: word))) { return true }
+            }
+            return false
+        }
     }
 
     /// Lends `body` a reader of this round's preference lists.

@@ -7,7 +7,7 @@ extension Allocation.Round {
     func serialDictatorship() -> [Allocation.Outcome] {
         var remaining = seats
         var seatsLeft = seats.reduce(0) { $0 + Int($1) }
-        var admitted = BulletinLists<ApplicationNumber>()
+        var admitted = BulletinLists<ApplicationNumber>(reservingCapacity: seatsLeft)
         var passedOver = BulletinLists<PassedOver>()
         let ineligibilities = applicants.ineligibilities
         let applications = applicants.applications
@@ -18,6 +18,8 @@ extension Allocation.Round {
                         // Once every seat is taken, nobody later can win or be passed over.
                         if seatsLeft == 0 { break }
                         let row = Int(row)
+                        // Late in the queue most applicants find every bulletin full: skip ranking those.
+                        guard reader.appliedToAny(row: row, where: { remaining[$0] > 0 }) else { continue }
                         let count = reader.write(row: row, into: list.baseAddress!).count
                         let ineligibility = ineligibilities[row]
                         var won = false

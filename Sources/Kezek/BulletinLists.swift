@@ -6,6 +6,12 @@ struct BulletinLists<Element> {
     private var owners: [Int32] = []
     private var elements: [Element] = []
 
+    /// Empty lists with room for `capacity` elements in all.
+    init(reservingCapacity capacity: Int = 0) {
+        owners.reserveCapacity(capacity)
+        elements.reserveCapacity(capacity)
+    }
+
     /// Adds `element` to the list of bulletin `bulletin`.
     @inline(__always)
     mutating func append(_ element: Element, to bulletin: Int) {

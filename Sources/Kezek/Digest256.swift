@@ -53,10 +53,12 @@ public struct Digest256: Hashable, Sendable, CustomStringConvertible {
     /// Lower-case hexadecimal.
     public var description: String { hex }
 
+    /// Whether both are the same 32 bytes.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.words == rhs.words
     }
 
+    /// Feeds the 32 bytes to `hasher`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)
