@@ -7,26 +7,7 @@ extension Engine {
     /// before `time`. A log's times never go back, so this is a prefix of the log; a time before the
     /// first record gives the empty model.
     public static func replay(_ log: EventLog, through time: Timestamp) throws(EngineError) -> EngineModel {
-        var model = EngineModel()
-        var failure: EngineError?
-        let limit = time.millisecondsSinceEpoch
-        do throws(EventLogError) {
-            try log.forEachRecord { view in
-                guard view.timestamp <= limit else { return false }
-                do throws(EngineError) {
-                    let event = try Event(record: view)
-                    model.apply(event, at: Timestamp(millisecondsSinceEpoch: view.timestamp), position: view.position)
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-        } catch {
-            throw .log(error)
-        }
-        if let failure { throw failure }
-        return model
+        try catchUp(EngineModel(), from: log, through: time)
     }
 }
 

@@ -51,15 +51,18 @@ public final class Engine {
     /// The decision state.
     public var state: KezekState { model.state }
 
-    /// Folds every record after `model.position` into `model`.
+    /// Folds every record after `model.position` into `model`, stopping before the first record past
+    /// position `limit` or recorded after `time`, when given.
     static func catchUp(
-        _ model: EngineModel, from log: EventLog, until limit: Position? = nil
+        _ model: EngineModel, from log: EventLog, until limit: Position? = nil, through time: Timestamp? = nil
     ) throws(EngineError) -> EngineModel {
         var model = model
         var failure: EngineError?
+        let lastTime = time?.millisecondsSinceEpoch ?? .max
         do throws(EventLogError) {
             try log.forEachRecord(after: model.position) { view in
                 if let limit, view.position > limit { return false }
+                guard view.timestamp <= lastTime else { return false }
                 do throws(EngineError) {
                     let event = try Event(record: view)
                     model.apply(event, at: Timestamp(millisecondsSinceEpoch: view.timestamp), position: view.position)
