@@ -3,8 +3,11 @@ public import EventLog
 extension Engine {
     /// Rebuilds the model from the log alone (no checkpoint): every record from the first, up to and
     /// including `limit` when given. The digest of the result equals the live engine's at that position.
-    public static func replay(_ log: EventLog, until limit: Position? = nil) throws(EngineError) -> EngineModel {
-        try catchUp(EngineModel(), from: log, until: limit)
+    /// `progress` hears the position reached every ``progressInterval`` records.
+    public static func replay(
+        _ log: EventLog, until limit: Position? = nil, progress: (Position) -> Void = { _ in }
+    ) throws(EngineError) -> EngineModel {
+        try catchUp(EngineModel(), from: log, until: limit, progress: progress)
     }
 
     /// The model of the log up to `limit`: this engine's model when `limit` is its position or later,

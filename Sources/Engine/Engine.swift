@@ -51,10 +51,15 @@ public final class Engine {
     /// The decision state.
     public var state: KezekState { model.state }
 
+    /// How many records a replay folds between two progress reports.
+    public static let progressInterval: UInt64 = 1 << 16
+
     /// Folds every record after `model.position` into `model`, stopping before the first record past
-    /// position `limit` or recorded after `time`, when given.
+    /// position `limit` or recorded after `time`, when given; tells `progress` the position reached every
+    /// ``progressInterval`` records.
     static func catchUp(
-        _ model: EngineModel, from log: EventLog, until limit: Position? = nil, through time: Timestamp? = nil
+        _ model: EngineModel, from log: EventLog, until limit: Position? = nil, through time: Timestamp? = nil,
+        progress: (Position) -> Void = { _ in }
     ) throws(EngineError) -> EngineModel {
         var model = model
         var failure: EngineError?
@@ -66,6 +71,7 @@ public final class Engine {
                 do throws(EngineError) {
                     let event = try Event(record: view)
                     model.apply(event, at: Timestamp(millisecondsSinceEpoch: view.timestamp), position: view.position)
+                    if view.position.rawValue % Self.progressInterval == 0 { progress(view.position) }
                     return true
                 } catch {
                     failure = error
