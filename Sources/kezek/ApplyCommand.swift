@@ -18,8 +18,7 @@ struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "The person registry, JSON Lines of {iin, surname, name, patronymic?, birthDate}.")
-    var registry: String?
+    @OptionGroup var registryOptions: RegistryOptions
 
     @Option(
         name: .long,
@@ -37,7 +36,8 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         var reader = try LineReader(path: file)
         let options = Engine.Options(
-            registry: try loadRegistry(), checkpointInterval: max(1, checkpointEvery), warn: { Terminal.error($0) })
+            registry: try registryOptions.load(), checkpointInterval: max(1, checkpointEvery),
+            warn: { Terminal.error($0) })
         let engine: Engine
         do {
             engine = try Engine(path: dataOptions.data, options: options)
@@ -79,23 +79,6 @@ struct ApplyCommand: ParsableCommand {
             throw error
         }
         Terminal.flush()
-    }
-
-    /// The registry named by `--registry`, or the open development registry (said once on stderr).
-    private func loadRegistry() throws(ToolFailure) -> any PersonRegistry {
-        guard let registry else {
-            Terminal.error(
-                "kezek: no --registry given: using the open development registry (every valid IIN is known, no names)")
-            return OpenPersonRegistry()
-        }
-        guard let bytes = FileManager.default.contents(atPath: registry) else {
-            throw .usage("kezek: cannot read the registry \(registry)")
-        }
-        do {
-            return try InMemoryPersonRegistry(jsonLines: bytes)
-        } catch {
-            throw .usage("kezek: the registry \(registry) is not valid: \(error.message)")
-        }
     }
 }
 
