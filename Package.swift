@@ -57,12 +57,20 @@ var targets: [Target] = [
         ],
         swiftSettings: strictSettings
     ),
+    // The whole national cycle on the simulated country, its summary and its report page.
+    .target(
+        name: "KezekDemo",
+        dependencies: ["Engine", "EventLog", "Kezek", "KezekSimulation", "Projections"],
+        swiftSettings: strictSettings
+    ),
     .executableTarget(
         name: "kezek",
         dependencies: [
             "Engine",
             "EventLog",
             "Kezek",
+            "KezekDemo",
+            "KezekSimulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: strictSettings
@@ -135,6 +143,11 @@ var targets: [Target] = [
     .testTarget(
         name: "KezekTests",
         dependencies: ["Kezek", "KezekDomainTestSupport"],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "KezekDemoTests",
+        dependencies: ["KezekDemo", "KezekSimulation", "Kezek", "KezekTestSupport"],
         swiftSettings: strictSettings
     ),
     .testTarget(
@@ -247,6 +260,7 @@ let package = Package(
         .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "KezekSimulation", targets: ["KezekSimulation"]),
+        .library(name: "KezekDemo", targets: ["KezekDemo"]),
         .executable(name: "kezek", targets: ["kezek"]),
         .executable(name: "kezek-log-torture", targets: ["kezek-log-torture"]),
         .executable(name: "kezek-proofs", targets: ["kezek-proofs"]),

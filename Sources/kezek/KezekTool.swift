@@ -14,6 +14,7 @@ struct KezekTool: ParsableCommand {
         subcommands: [
             ApplyCommand.self, QueueCommand.self, ShowCommand.self, ReplayCommand.self, ExportCommand.self,
             AuditCommand.self, ImportCommand.self, BackupCommand.self, AllocateCommand.self, ExplainCommand.self,
+            DemoCommand.self,
         ]
     )
 

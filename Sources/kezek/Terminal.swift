@@ -35,6 +35,12 @@ enum Terminal {
         bytes.withUnsafeBytes { write(fileDescriptor: 2, $0) }
     }
 
+    /// Writes text to standard error with no newline (a progress bar redrawn in place).
+    static func errorInPlace(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { write(fileDescriptor: 2, $0) }
+    }
+
     private static func write(fileDescriptor: Int32, _ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         while offset < bytes.count {
