@@ -6,24 +6,20 @@ public import Kezek
 /// Every application ever submitted to the queue has a *slot*, in (application time, number) order;
 /// the slot never changes, so an application that leaves and comes back (an expired referral) takes its
 /// original place, and one whose tier changes keeps its original time. Each slot is either out of the
-/// queue or in it with a tier; one Fenwick tree per tier counts the slots in the queue with that tier.
-/// The rank of a slot is then the number in the queue in better tiers plus the prefix count of its own
-/// tier: two arrays of 4-byte counts walked ~log₂ n times.
+/// queue or in it with a tier, kept as bits in a ``TierBitmap``: the rank of a slot is the number in the
+/// queue in better tiers, plus those of its tier in the blocks of 64 slots before its block (a small
+/// Fenwick tree per tier), plus those before it in its block (a popcount).
 ///
 /// Applications come in time order (the engine refuses time going backwards), so a new slot is normally
-/// appended in O(log n). One that sorts before existing slots is inserted in place and the trees are
+/// appended in O(1). One that sorts before existing slots is inserted in place and the bits are
 /// rebuilt in O(n): correct for any order, fast for the real one.
-public struct QueueOrderIndex: Equatable, Sendable {
+public struct QueueOrderIndex: Sendable {
     /// Application time (milliseconds since the epoch) of each slot, ascending with `numbers`.
     private(set) var times: [Int64] = []
     /// Application number of each slot.
     private(set) var numbers: [UInt64] = []
-    /// Each slot's tier while in the queue (`Tier.rawValue`), or ``absent``.
-    private(set) var tiers: [UInt8] = []
-    /// One tree per tier, indexed by `Tier.rawValue`.
-    private var trees: [FenwickTree] = Array(repeating: FenwickTree(), count: Tier.allCases.count)
-    /// How many slots are in the queue, per tier.
-    private var tierCounts: [Int] = Array(repeating: 0, count: Tier.allCases.count)
+    /// Each slot's tier while in the queue.
+    private var bits = TierBitmap()
 
     /// The tier byte of a slot that is out of the queue.
     static let absent: UInt8 = .max
@@ -32,13 +28,13 @@ public struct QueueOrderIndex: Equatable, Sendable {
     public init() {}
 
     /// How many applications are in the queue.
-    public var count: Int { tierCounts.reduce(0, +) }
+    public var count: Int { bits.count }
 
     /// How many slots there are: every application ever submitted to this queue.
     public var slotCount: Int { numbers.count }
 
     /// How many applications are in the queue with `tier`.
-    public func count(in tier: Tier) -> Int { tierCounts[tier.rawValue] }
+    public func count(in tier: Tier) -> Int { bits.count(inTier: tier.rawValue) }
 
     /// The application of a slot.
     public func application(atSlot slot: Int) -> ApplicationNumber { ApplicationNumber(rawValue: numbers[slot]) }
@@ -47,7 +43,10 @@ public struct QueueOrderIndex: Equatable, Sendable {
     public func submittedAt(slot: Int) -> Timestamp { Timestamp(millisecondsSinceEpoch: times[slot]) }
 
     /// The tier of a slot while it is in the queue, `nil` when it is not.
-    public func tier(atSlot slot: Int) -> Tier? { Tier(rawValue: Int(tiers[slot])) }
+    public func tier(atSlot slot: Int) -> Tier? { bits.tier(atSlot: slot).flatMap { Tier(rawValue: $0) } }
+
+    /// The tier byte of a slot, as a checkpoint keeps it: `Tier.rawValue`, or ``absent``.
+    func tierCode(atSlot slot: Int) -> UInt8 { bits.tier(atSlot: slot).map { UInt8($0) } ?? Self.absent }
 
     /// The slot of an application, by binary search over (time, number) in O(log n); `nil` when it has none.
     public func slot(of application: ApplicationNumber, submittedAt: Timestamp) -> Int? {
@@ -68,69 +67,52 @@ public struct QueueOrderIndex: Equatable, Sendable {
         if let last = numbers.indices.last, (times[last], numbers[last]) >= (time, number) {
             let index = insertionIndex(time: time, number: number)
             if index < numbers.count, numbers[index] == number, times[index] == time { return (index, false) }
+            var codes = (0..<numbers.count).map { tierCode(atSlot: $0) }
+            codes.insert(Self.absent, at: index)
             times.insert(time, at: index)
             numbers.insert(number, at: index)
-            tiers.insert(Self.absent, at: index)
-            rebuildTrees()
+            bits = TierBitmap(codes: codes, absent: Self.absent)
             return (index, true)
         }
         times.append(time)
         numbers.append(number)
-        tiers.append(Self.absent)
-        for tier in trees.indices { trees[tier].append(0) }
+        bits.appendSlot()
         return (numbers.count - 1, false)
     }
 
     /// Puts a slot in the queue with `tier`, or moves it to `tier` if it is in already; O(log n).
-    public mutating func enter(slot: Int, tier: Tier) {
-        leave(slot: slot)
-        tiers[slot] = UInt8(tier.rawValue)
-        trees[tier.rawValue].add(1, at: slot)
-        tierCounts[tier.rawValue] += 1
-    }
+    public mutating func enter(slot: Int, tier: Tier) { bits.setTier(tier.rawValue, atSlot: slot) }
 
     /// Takes a slot out of the queue (it keeps its place for a later return); O(log n).
-    public mutating func leave(slot: Int) {
-        let old = tiers[slot]
-        guard old != Self.absent else { return }
-        trees[Int(old)].add(-1, at: slot)
-        tierCounts[Int(old)] -= 1
-        tiers[slot] = Self.absent
-    }
+    public mutating func leave(slot: Int) { bits.setTier(nil, atSlot: slot) }
 
     /// The queue number (1-based rank) of a slot, or `nil` when it is out of the queue; O(log n).
-    public func rank(ofSlot slot: Int) -> Int? {
-        let tier = Int(tiers[slot])
-        guard tier != Int(Self.absent) else { return nil }
-        var ahead = 0
-        for better in 0..<tier { ahead += tierCounts[better] }
-        return ahead + trees[tier].prefixSum(slot + 1)
-    }
+    public func rank(ofSlot slot: Int) -> Int? { bits.rank(ofSlot: slot) }
 
     /// The slot at a queue number (1-based), or `nil` past the end; O(log n).
-    public func slot(atRank rank: Int) -> Int? {
-        guard rank >= 1 else { return nil }
-        var remaining = rank
-        for tier in tierCounts.indices {
-            if remaining <= tierCounts[tier] { return trees[tier].slot(reaching: remaining) }
-            remaining -= tierCounts[tier]
-        }
-        return nil
-    }
+    public func slot(atRank rank: Int) -> Int? { bits.slot(atRank: rank) }
 
-    /// The applications at queue numbers `offset + 1 ... offset + limit`, in queue order;
-    /// O(limit · log n).
+    /// The applications at queue numbers `offset + 1 ... offset + limit`, in queue order: the first
+    /// found by rank in O(log n), the next ones by walking the tiers' bits.
     public func applications(offset: Int = 0, limit: Int) -> [QueueEntry] {
-        guard offset >= 0, limit > 0, offset < count else { return [] }
-        let end = min(count, offset + limit)
+        guard offset >= 0, limit > 0, offset < count, let first = slot(atRank: offset + 1),
+            var tier = bits.tier(atSlot: first)
+        else { return [] }
+        let end = offset + min(count - offset, limit)
         var entries: [QueueEntry] = []
         entries.reserveCapacity(end - offset)
+        var next: Int? = first
         for rank in (offset + 1)...end {
-            guard let slot = slot(atRank: rank), let tier = tier(atSlot: slot) else { break }
+            while next == nil, tier + 1 < TierBitmap.tierCount {
+                tier += 1
+                next = bits.nextSlot(inTier: tier, from: 0)
+            }
+            guard let slot = next else { break }
             entries.append(
                 QueueEntry(
-                    queueNumber: rank, application: application(atSlot: slot), tier: tier,
+                    queueNumber: rank, application: application(atSlot: slot), tier: Tier(rawValue: tier)!,
                     submittedAt: submittedAt(slot: slot)))
+            next = bits.nextSlot(inTier: tier, from: slot + 1)
         }
         return entries
     }
@@ -146,20 +128,18 @@ public struct QueueOrderIndex: Equatable, Sendable {
         return low
     }
 
-    private mutating func rebuildTrees() {
-        for tier in trees.indices {
-            let code = UInt8(tier)
-            trees[tier] = FenwickTree(tiers.lazy.map { $0 == code ? 1 : 0 })
-        }
-    }
-
-    /// Restores an index from its slots (as a checkpoint keeps them), rebuilding the trees in O(n).
+    /// Restores an index from its slots (as a checkpoint keeps them), rebuilding the bits in O(n).
     init(times: [Int64], numbers: [UInt64], tiers: [UInt8]) {
         self.times = times
         self.numbers = numbers
-        self.tiers = tiers
-        for code in tiers where code != Self.absent { tierCounts[Int(code)] += 1 }
-        rebuildTrees()
+        bits = TierBitmap(codes: tiers, absent: Self.absent)
+    }
+}
+
+extension QueueOrderIndex: Equatable {
+    /// Equal when they hold the same slots with the same tiers.
+    public static func == (lhs: QueueOrderIndex, rhs: QueueOrderIndex) -> Bool {
+        lhs.times == rhs.times && lhs.numbers == rhs.numbers && lhs.bits == rhs.bits
     }
 }
 

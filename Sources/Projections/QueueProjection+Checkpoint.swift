@@ -11,12 +11,12 @@ extension QueueProjection {
             for slot in 0..<index.slotCount {
                 writer.writeZigzag(index.times[slot])
                 writer.writeVarint(index.numbers[slot])
-                writer.write(index.tiers[slot])
+                writer.write(index.tierCode(atSlot: slot))
             }
         }
     }
 
-    /// Reads what `encodeCheckpoint(to:)` wrote, checks the slot order, rebuilds the trees.
+    /// Reads what `encodeCheckpoint(to:)` wrote, checks the slot order, rebuilds the tier bits.
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
         for _ in 0..<(try reader.readLength()) {
             let key = try CheckpointCoding.readKey(from: &reader)
