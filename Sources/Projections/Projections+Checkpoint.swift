@@ -70,12 +70,13 @@ extension Projections {
             let record = try CheckpointCoding.readReferral(from: &reader)
             catalog.referrals[record.number] = record
         }
-        // Every row must own its slot; the statistics follow from the queues.
+        // Every row must own its slot, which locates it; the statistics follow from the queues.
         for row in applications.rows {
             guard let index = queues.index(for: row.key), Int(row.slot) < index.slotCount,
                 index.application(atSlot: Int(row.slot)) == row.number,
                 index.tier(atSlot: Int(row.slot)) == (row.status.isInQueue ? row.tier : nil)
             else { throw CheckpointCoding.invalid("QueueSlot", at: reader) }
+            queues.locate(row.number, in: row.key, slot: Int(row.slot))
         }
         for key in queues.keys {
             let index = queues.index(for: key)!

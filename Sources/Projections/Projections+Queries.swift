@@ -3,12 +3,7 @@ public import Kezek
 extension Projections {
     /// The queue number (1-based rank in its queue) of an application, `nil` when it is not in the queue;
     /// O(log n).
-    public func queueNumber(of number: ApplicationNumber) -> Int? {
-        guard let row = applications.rowIndex[number] else { return nil }
-        let record = applications.rows[Int(row)]
-        guard record.status.isInQueue else { return nil }
-        return queues.rank(key: record.key, slot: Int(record.slot))
-    }
+    public func queueNumber(of number: ApplicationNumber) -> Int? { queues.queueNumber(of: number) }
 
     /// The ordered queue of `key`: queue numbers `offset + 1 ... offset + limit`.
     public func queue(for key: QueueKey, offset: Int = 0, limit: Int = .max) -> [QueueEntry] {

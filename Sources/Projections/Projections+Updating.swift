@@ -39,9 +39,7 @@ extension Projections {
     mutating func submit(_ event: Event.ApplicationSubmitted, _ context: Context) {
         guard let row = applications.insert(event) else { return }
         let key = applications.rows[Int(row)].key
-        let (slot, shifted) = queues.update(key) {
-            $0.addSlot(for: event.application, submittedAt: event.submittedAt)
-        }
+        let (slot, shifted) = queues.addSlot(for: event.application, to: key, submittedAt: event.submittedAt)
         applications.rows[Int(row)].slot = UInt32(slot)
         if shifted, let index = queues.index(for: key) {
             for later in (slot + 1)..<index.slotCount {

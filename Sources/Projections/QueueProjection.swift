@@ -4,12 +4,17 @@ public import Kezek
 /// a queue is O(limit · log n).
 ///
 /// The indices live in one array, found through a small dictionary of positions: a lookup borrows the
-/// index in place instead of copying it (and its arrays' references) out of a dictionary.
+/// index in place instead of copying it (and its arrays' references) out of a dictionary. A locator
+/// gives each application's queue position and slot, so that its queue number is a load, the slot's
+/// block of tier bits and a few cached tree nodes.
 public struct QueueProjection: Sendable {
     /// The index of every queue that ever had an application, in the order the queues appeared.
     private(set) var orders: [QueueOrderIndex] = []
     /// Where each key's index is in ``orders``.
     private(set) var positions: [PackedQueueKey: Int] = [:]
+    /// Where each application stands: its queue's position in ``orders`` and its slot. It follows from
+    /// the queues and the applications' rows, and is not compared.
+    private(set) var locations = QueueLocator()
 
     /// No queues.
     public init() {}
@@ -38,10 +43,11 @@ public struct QueueProjection: Sendable {
         return orders[position].applications(offset: offset, limit: limit)
     }
 
-    /// The queue number of the application at `slot` of the queue `key`, if it is in the queue.
-    func rank(key: PackedQueueKey, slot: Int) -> Int? {
-        guard let position = positions[key] else { return nil }
-        return orders[position].rank(ofSlot: slot)
+    /// The queue number of an application, `nil` when it has no slot or is out of the queue: its
+    /// location, then the rank of its slot, with no row and no hash-table probe.
+    func queueNumber(of application: ApplicationNumber) -> Int? {
+        guard let location = locations[application] else { return nil }
+        return orders.withUnsafeBufferPointer { $0[location.queue].rank(ofSlot: location.slot) }
     }
 
     /// The tier of `slot` in the queue `key` while it is in the queue.
@@ -52,15 +58,36 @@ public struct QueueProjection: Sendable {
 
     /// Changes the index of `key` in place, creating it when missing.
     mutating func update<Result>(_ key: PackedQueueKey, _ body: (inout QueueOrderIndex) -> Result) -> Result {
-        let position: Int
-        if let existing = positions[key] {
-            position = existing
-        } else {
-            position = orders.count
-            orders.append(QueueOrderIndex())
-            positions[key] = position
+        body(&orders[position(creating: key)])
+    }
+
+    /// Adds a slot for an application to the queue of `key` (created when missing), out of the queue, and
+    /// locates it and the slots it moved; returns the slot and whether later slots moved.
+    mutating func addSlot(
+        for application: ApplicationNumber, to key: PackedQueueKey, submittedAt: Timestamp
+    ) -> (slot: Int, shiftedLaterSlots: Bool) {
+        let queue = position(creating: key)
+        let (slot, shifted) = orders[queue].addSlot(for: application, submittedAt: submittedAt)
+        locations.set(application, queue: queue, slot: slot)
+        if shifted {
+            for later in (slot + 1)..<orders[queue].slotCount {
+                locations.set(orders[queue].application(atSlot: later), queue: queue, slot: later)
+            }
         }
-        return body(&orders[position])
+        return (slot, shifted)
+    }
+
+    /// Records that `application` stands at `slot` of the queue of `key`, as a checkpoint's row says.
+    mutating func locate(_ application: ApplicationNumber, in key: PackedQueueKey, slot: Int) {
+        locations.set(application, queue: position(creating: key), slot: slot)
+    }
+
+    /// The position of the index of `key` in ``orders``, appending an empty index when missing.
+    private mutating func position(creating key: PackedQueueKey) -> Int {
+        if let existing = positions[key] { return existing }
+        orders.append(QueueOrderIndex())
+        positions[key] = orders.count - 1
+        return orders.count - 1
     }
 
     /// Writes the queues in key order, each as its slots in queue order: (application, tier).
