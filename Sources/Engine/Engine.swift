@@ -1,5 +1,6 @@
 public import EventLog
 public import Kezek
+import Projections
 
 /// The one writer of a Kezek log: commands come in, are decided against the current state, their events
 /// are appended (one batch per command) and folded into the state by the same code that replay runs.
@@ -45,7 +46,7 @@ public final class Engine {
             options.warn("\(problem): replaying the whole log (\(log.head.position) events)")
         }
         checkpointedAt = start.position
-        model = try Self.catchUp(start, from: log)
+        model = try Self.catchUp(consume start, from: log)
     }
 
     /// The decision state.
@@ -56,21 +57,39 @@ public final class Engine {
 
     /// Folds every record after `model.position` into `model`, stopping before the first record past
     /// position `limit` or recorded after `time`, when given; tells `progress` the position reached every
-    /// ``progressInterval`` records.
+    /// ``progressInterval`` records. A long tail is folded on two threads: the decision state on this
+    /// one, the read models on a second (`ProjectionPipeline`).
     static func catchUp(
-        _ model: EngineModel, from log: EventLog, until limit: Position? = nil, through time: Timestamp? = nil,
+        _ model: consuming EngineModel, from log: EventLog, until limit: Position? = nil,
+        through time: Timestamp? = nil, twoThreadsFrom threshold: UInt64 = pipelineThreshold,
         progress: (Position) -> Void = { _ in }
     ) throws(EngineError) -> EngineModel {
-        var model = model
+        let position = model.position
+        var (state, local) = model.parts()
+        var reached = position
+        let pipeline: ProjectionPipeline?
+        if log.head.position.rawValue &- position.rawValue >= threshold {
+            pipeline = ProjectionPipeline(consume local)
+            local = Projections()
+        } else {
+            pipeline = nil
+        }
         var failure: EngineError?
         let lastTime = time?.millisecondsSinceEpoch ?? .max
         do throws(EventLogError) {
-            try log.forEachRecord(after: model.position) { view in
+            try log.forEachRecord(after: position) { view in
                 if let limit, view.position > limit { return false }
                 guard view.timestamp <= lastTime else { return false }
                 do throws(EngineError) {
                     let event = try Event(record: view)
-                    model.apply(event, at: Timestamp(millisecondsSinceEpoch: view.timestamp), position: view.position)
+                    let time = Timestamp(millisecondsSinceEpoch: view.timestamp)
+                    state.evolve(event, at: time)
+                    if let pipeline {
+                        pipeline.add(event, at: time, position: view.position.rawValue)
+                    } else {
+                        local.apply(event, at: time, position: view.position.rawValue)
+                    }
+                    reached = view.position
                     if view.position.rawValue % Self.progressInterval == 0 { progress(view.position) }
                     return true
                 } catch {
@@ -79,11 +98,16 @@ public final class Engine {
                 }
             }
         } catch {
+            if let pipeline { _ = pipeline.finish() }
             throw .log(error)
         }
+        if let pipeline { local = pipeline.finish() }
         if let failure { throw failure }
-        return model
+        return EngineModel(state: state, projections: local, position: reached)
     }
+
+    /// A tail at least this long is folded on two threads, unless a caller says otherwise.
+    public static let pipelineThreshold: UInt64 = 1 << 14
 
     // MARK: Commands
 

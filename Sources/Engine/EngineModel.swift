@@ -27,6 +27,11 @@ public struct EngineModel: Sendable, Equatable {
         self.position = position
     }
 
+    /// The model taken apart, so that its parts can be folded separately without a copy.
+    consuming func parts() -> (KezekState, Projections) {
+        (state, projections)
+    }
+
     /// Folds the event at `position`, recorded at `time`, into the state and every read model.
     public mutating func apply(_ event: Event, at time: Timestamp, position: Position) {
         state.evolve(event, at: time)
