@@ -1,11 +1,16 @@
+import Crypto
 import EventLog
 import Kezek
 import Projections
 
 /// The engine's checkpoint: the whole model saved beside the log, so that a start reads only the log's
 /// tail. Layout: `kezek-engine` (ASCII), the format byte, the model's digest (32 bytes), the position
-/// (8 bytes), the state's canonical form (length-prefixed), then the projections' checkpoint. Loading
-/// decodes both and recomputes the digest; any doubt means a full replay.
+/// (8 bytes), the length of the state's part (8 bytes), the SHA-256 of the state's part and of the
+/// projections' part (32 bytes each), then the state's canonical form and the projections' checkpoint.
+///
+/// Loading checks each part against its SHA-256 and decodes the two parts on two threads; the model's
+/// digest is not recomputed (the parts' hashes prove the bytes are the ones saved, and the tests prove
+/// that saving and loading give back the same model). Any doubt means a full replay.
 enum EngineCheckpoint {
     /// The name the checkpoint is saved under.
     static let name = "engine"
@@ -13,7 +18,9 @@ enum EngineCheckpoint {
     static let magic = Array("kezek-engine".utf8)
     /// The layout version written now; bumped whenever the layout, the state's canonical format or the
     /// projections' checkpoint format changes.
-    static let format: UInt8 = 2
+    static let format: UInt8 = 3
+    /// The bytes before the state's part.
+    static let headerSize = magic.count + 1 + 32 + 8 + 8 + 32 + 32
 
     /// Why a checkpoint was not used.
     enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -35,13 +42,18 @@ enum EngineCheckpoint {
 
     /// The bytes that save `model`.
     static func encode(_ model: EngineModel) -> [UInt8] {
-        var writer = BinaryWriter(capacity: 1 << 16)
+        let state = model.state.canonicalBytes
+        let projections = model.projections.encodeCheckpoint()
+        var writer = BinaryWriter(capacity: headerSize + state.count + projections.count)
         writer.writeRaw(magic)
         writer.write(format)
         writer.writeRaw(model.digest.bytes)
         writer.write(model.position.rawValue)
-        writer.writeLengthPrefixed(model.state.canonicalBytes)
-        writer.writeRaw(model.projections.encodeCheckpoint())
+        writer.write(UInt64(state.count))
+        writer.writeRaw(Array(SHA256.hash(data: state)))
+        writer.writeRaw(Array(SHA256.hash(data: projections)))
+        writer.writeRaw(state)
+        writer.writeRaw(projections)
         return writer.bytes
     }
 
@@ -68,44 +80,60 @@ enum EngineCheckpoint {
 
     static func decode(_ stored: StoredCheckpoint, head: Position) throws(Problem) -> EngineModel {
         let bytes = stored.bytes
-        let headerSize = magic.count + 1 + 32
-        guard bytes.count > headerSize, bytes.starts(with: magic) else {
+        guard bytes.count > magic.count, bytes.starts(with: magic) else {
             throw .damaged("it is not an engine checkpoint")
         }
         let found = bytes[magic.count]
         guard found == format else { throw .oldFormat(found: found) }
+        guard bytes.count >= headerSize else { throw .damaged("it is shorter than its header") }
         guard stored.position <= head else { throw .ahead(checkpoint: stored.position, head: head) }
-        let body = Array(bytes[headerSize...])
-        let decoded = BinaryReader.withReader(body) { reader in
-            Result { () throws(BinaryDecodingError) -> (Position, KezekState, Int) in
-                let position = Position(try reader.readUInt64())
-                let length = try reader.readLength()
-                let start = reader.offset
-                let state = try KezekState(canonicalBytes: &reader)
-                guard reader.offset - start == length else {
-                    throw BinaryDecodingError(offset: start, reason: .invalidValue(type: "KezekState"))
+        let header = bytes.withUnsafeBytes { raw in
+            (
+                position: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: magic.count + 33, as: UInt64.self)),
+                stateLength: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: magic.count + 41, as: UInt64.self))
+            )
+        }
+        guard Position(header.position) == stored.position else {
+            throw .damaged("it says position \(header.position) but was saved at \(stored.position)")
+        }
+        guard header.stateLength <= UInt64(bytes.count - headerSize) else {
+            throw .damaged("its state part runs past its end")
+        }
+        let stateEnd = headerSize + Int(header.stateLength)
+        // The projections' part is checked and decoded on a second thread meanwhile.
+        let projections = BackgroundWork { () -> Result<Projections, Problem> in
+            bytes.withUnsafeBytes { raw in
+                let part = UnsafeRawBufferPointer(rebasing: raw[stateEnd...])
+                guard matches(part, raw, at: headerSize - 32) else {
+                    return .failure(.damaged("projections digest mismatch"))
                 }
-                return (position, state, reader.offset)
+                do throws(CheckpointError) {
+                    return .success(try Projections(checkpoint: part))
+                } catch {
+                    return .failure(.damaged(error.message))
+                }
             }
         }
-        let model: EngineModel
-        switch decoded {
-        case .success(let (position, state, end)):
-            guard position == stored.position else {
-                throw .damaged("it says position \(position) but was saved at \(stored.position)")
-            }
-            do {
-                let projections = try Projections(checkpoint: Array(body[end...]))
-                model = EngineModel(state: state, projections: projections, position: position)
+        let state = bytes.withUnsafeBytes { raw -> Result<KezekState, Problem> in
+            let part = UnsafeRawBufferPointer(rebasing: raw[headerSize..<stateEnd])
+            guard matches(part, raw, at: headerSize - 64) else { return .failure(.damaged("state digest mismatch")) }
+            var reader = BinaryReader(part)
+            do throws(BinaryDecodingError) {
+                let state = try KezekState(canonicalBytes: &reader)
+                try reader.expectEnd()
+                return .success(state)
             } catch {
-                throw .damaged(error.message)
+                return .failure(.damaged(error.message))
             }
-        case .failure(let error):
-            throw .damaged(error.message)
         }
-        guard model.digest.bytes == Array(bytes[(magic.count + 1)..<headerSize]) else {
-            throw .damaged("digest mismatch")
-        }
-        return model
+        let decodedProjections = projections.wait()
+        return EngineModel(
+            state: try state.get(), projections: try decodedProjections.get(), position: stored.position)
+    }
+
+    /// Whether the SHA-256 of `part` equals the 32 bytes of `bytes` at `offset`.
+    private static func matches(_ part: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool
+    {
+        Array(SHA256.hash(data: part)).elementsEqual(bytes[offset..<offset + 32])
     }
 }

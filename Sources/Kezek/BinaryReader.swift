@@ -182,6 +182,17 @@ public struct BinaryReader {
         return Int(raw)
     }
 
+    /// Reads a count of entries that take at least one byte each, so that it is at most the bytes
+    /// left: a damaged count fails here instead of running a loop (or a reservation) for long.
+    public mutating func readCount() throws(BinaryDecodingError) -> Int {
+        let start = offset
+        let count = try readLength()
+        guard count <= remaining else {
+            throw BinaryDecodingError(offset: start, reason: .truncated(needed: count, available: remaining))
+        }
+        return count
+    }
+
     /// Reads a length-prefixed byte string; the result borrows the reader's buffer.
     @inline(__always)
     public mutating func readLengthPrefixedBytes() throws(BinaryDecodingError) -> UnsafeRawBufferPointer {

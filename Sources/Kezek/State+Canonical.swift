@@ -28,11 +28,11 @@ extension KezekState {
         writer.writeVarint(UInt64(children.count))
         for iin in children.keys.sorted() { children[iin]!.write(to: &writer) }
         writer.writeVarint(UInt64(applications.count))
-        for number in applications.keys.sorted() { applications[number]!.write(to: &writer) }
+        for record in applications.values { record.write(to: &writer) }
         writer.writeVarint(UInt64(bulletins.count))
-        for number in bulletins.keys.sorted() { bulletins[number]!.write(to: &writer) }
+        for record in bulletins.values { record.write(to: &writer) }
         writer.writeVarint(UInt64(referrals.count))
-        for number in referrals.keys.sorted() { referrals[number]!.write(to: &writer) }
+        for record in referrals.values { record.write(to: &writer) }
         writer.writeVarint(UInt64(applicationsByKey.count))
         for key in applicationsByKey.keys.sorted(by: QueueKey.canonicalOrder) {
             writer.writeKey(key)

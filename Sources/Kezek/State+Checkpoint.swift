@@ -17,31 +17,45 @@ extension KezekState {
         lastTime = try reader.readOptional { try $0.readTime() }
         lastRefreshYear = try reader.readOptional { try $0.readInt() }
 
-        for _ in 0..<(try reader.readCount()) {
+        let kindergartensCount = try reader.readCount()
+        kindergartens.reserveCapacity(kindergartensCount)
+        for _ in 0..<kindergartensCount {
             let record = try KindergartenRecord(from: &reader)
             kindergartens[record.id] = record
         }
-        for _ in 0..<(try reader.readCount()) {
+        let applicantsCount = try reader.readCount()
+        applicants.reserveCapacity(applicantsCount)
+        for _ in 0..<applicantsCount {
             let record = try ApplicantRecord(from: &reader)
             applicants[record.iin] = record
         }
-        for _ in 0..<(try reader.readCount()) {
+        let childrenCount = try reader.readCount()
+        children.reserveCapacity(childrenCount)
+        for _ in 0..<childrenCount {
             let record = try ChildRecord(from: &reader)
             children[record.iin] = record
         }
-        for _ in 0..<(try reader.readCount()) {
+        let applicationsCount = try reader.readCount()
+        applications.reserveCapacity(applicationsCount)
+        for _ in 0..<applicationsCount {
             let record = try ApplicationRecord(from: &reader)
             applications[record.number] = record
         }
-        for _ in 0..<(try reader.readCount()) {
+        let bulletinsCount = try reader.readCount()
+        bulletins.reserveCapacity(bulletinsCount)
+        for _ in 0..<bulletinsCount {
             let record = try BulletinRecord(from: &reader)
             bulletins[record.number] = record
         }
-        for _ in 0..<(try reader.readCount()) {
+        let referralsCount = try reader.readCount()
+        referrals.reserveCapacity(referralsCount)
+        for _ in 0..<referralsCount {
             let record = try ReferralRecord(from: &reader)
             referrals[record.number] = record
         }
-        for _ in 0..<(try reader.readCount()) {
+        let keyCount = try reader.readCount()
+        applicationsByKey.reserveCapacity(keyCount)
+        for _ in 0..<keyCount {
             let key = try reader.readKey()
             applicationsByKey[key] = try reader.readArray { try $0.readApplication() }
         }
@@ -161,16 +175,6 @@ extension ReferralRecord {
 extension BinaryReader {
     fileprivate func invalid(_ type: String, at offset: Int) -> BinaryDecodingError {
         BinaryDecodingError(offset: offset, reason: .invalidValue(type: type))
-    }
-
-    fileprivate mutating func readCount() throws(BinaryDecodingError) -> Int {
-        let start = offset
-        let count = try readLength()
-        // Every entry takes at least one byte, so a corrupt count cannot run the loops for long.
-        guard count <= remaining else {
-            throw BinaryDecodingError(offset: start, reason: .truncated(needed: count, available: remaining))
-        }
-        return count
     }
 
     fileprivate mutating func readInt() throws(BinaryDecodingError) -> Int {

@@ -1,7 +1,8 @@
 /// The whole decision state of the queue, as plain values: what `decide` needs to judge a command.
 ///
 /// Built only by folding events with ``evolve(_:at:)`` (live, or on replay), so the same log always gives
-/// the same state. Lookups are dictionaries; the few scans (`tick`, `refreshQueue`) are linear in what
+/// the same state. Numbered records live in arrays indexed by number (``NumberedTable``), the rest in
+/// dictionaries; the few scans (`tick`, `refreshQueue`) are linear in what
 /// they touch. Equatable, so tests can prove that a rejected command changed nothing.
 public struct KezekState: Hashable, Sendable {
     /// Registered kindergartens by id.
@@ -11,11 +12,11 @@ public struct KezekState: Hashable, Sendable {
     /// Children added by applicants, by IIN.
     public internal(set) var children: [IIN: ChildRecord] = [:]
     /// Every application ever submitted (the archive included), by number.
-    public internal(set) var applications: [ApplicationNumber: ApplicationRecord] = [:]
+    public internal(set) var applications = NumberedTable<ApplicationNumber, ApplicationRecord>()
     /// Every bulletin ever published, by number.
-    public internal(set) var bulletins: [BulletinNumber: BulletinRecord] = [:]
+    public internal(set) var bulletins = NumberedTable<BulletinNumber, BulletinRecord>()
     /// Every referral ever issued, by number.
-    public internal(set) var referrals: [ReferralNumber: ReferralRecord] = [:]
+    public internal(set) var referrals = NumberedTable<ReferralNumber, ReferralRecord>()
     /// Every application ever submitted to a queue key, in submission (and so number) order.
     public internal(set) var applicationsByKey: [QueueKey: [ApplicationNumber]] = [:]
     /// The highest application number assigned so far (0 before the first).

@@ -48,19 +48,25 @@ extension ApplicationProjection {
 
     /// Reads what `encodeCheckpoint(to:)` wrote and rebuilds the lookups.
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
-        for _ in 0..<(try reader.readLength()) {
+        let idCount = try reader.readCount()
+        kindergartenIDs.reserveCapacity(idCount)
+        kindergartenIndex.reserveCapacity(idCount)
+        for _ in 0..<idCount {
             let id = try CheckpointCoding.readKindergartenID(from: &reader)
             kindergartenIndex[id] = UInt32(kindergartenIDs.count)
             kindergartenIDs.append(id)
         }
-        let rowCount = try reader.readLength()
+        let rowCount = try reader.readCount()
+        rows.reserveCapacity(rowCount)
+        rowIndex.reserveCapacity(rowCount)
+        lastOfApplicant.reserveCapacity(rowCount)
+        lastOfChild.reserveCapacity(rowCount)
         for index in 0..<rowCount {
             var row = try Self.readFields(from: &reader)
-            var links: [UInt32] = []
-            for _ in 0..<8 { links.append(try reader.readUInt32()) }
-            row.kindergartens = RankedKindergartens(Array(links[0..<4].prefix { $0 != ApplicationRow.none }))
-            (row.slot, row.lastHistory, row.previousOfApplicant, row.previousOfChild) =
-                (links[4], links[5], links[6], links[7])
+            row.kindergartens = try RankedKindergartens(from: &reader)
+            (row.slot, row.lastHistory, row.previousOfApplicant, row.previousOfChild) = (
+                try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32()
+            )
             rowIndex[row.number] = UInt32(index)
             lastOfApplicant[row.applicant] = UInt32(index)
             lastOfChild[row.child] = UInt32(index)
@@ -74,7 +80,7 @@ extension ApplicationProjection {
             }
             extraKindergartens[number] = ids
         }
-        let historyCount = try reader.readLength()
+        let historyCount = try reader.readCount()
         history.reserveCapacity(historyCount)
         for _ in 0..<historyCount {
             var entry = try Self.readEntry(from: &reader)
@@ -160,5 +166,23 @@ extension ApplicationProjection {
         return HistoryEntry(
             position: position, time: time, detail: try reader.readVarint(), row: 0, previous: ApplicationRow.none,
             type: type, code: try reader.readUInt8())
+    }
+}
+
+extension RankedKindergartens {
+    /// Reads four stored indices; the first unused one ends the list (as ``init(_:)`` made it).
+    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let stored = (
+            try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32()
+        )
+        self.init()
+        guard stored.0 != ApplicationRow.none else { return }
+        first = stored.0
+        guard stored.1 != ApplicationRow.none else { return }
+        second = stored.1
+        guard stored.2 != ApplicationRow.none else { return }
+        third = stored.2
+        guard stored.3 != ApplicationRow.none else { return }
+        fourth = stored.3
     }
 }

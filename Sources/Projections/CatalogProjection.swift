@@ -8,9 +8,9 @@ public struct CatalogProjection: Equatable, Sendable {
     /// Registered kindergartens by id.
     public internal(set) var kindergartens: [KindergartenID: KindergartenRecord] = [:]
     /// Every bulletin ever published, by number.
-    public internal(set) var bulletins: [BulletinNumber: BulletinRecord] = [:]
+    public internal(set) var bulletins = NumberedTable<BulletinNumber, BulletinRecord>()
     /// Every referral ever issued, by number.
-    public internal(set) var referrals: [ReferralNumber: ReferralRecord] = [:]
+    public internal(set) var referrals = NumberedTable<ReferralNumber, ReferralRecord>()
 
     /// An empty catalog.
     public init() {}
@@ -67,9 +67,9 @@ public struct CatalogProjection: Equatable, Sendable {
         writer.writeVarint(UInt64(kindergartens.count))
         for id in kindergartens.keys.sorted() { CheckpointCoding.write(kindergartens[id]!, to: &writer) }
         writer.writeVarint(UInt64(bulletins.count))
-        for number in bulletins.keys.sorted() { CheckpointCoding.write(bulletins[number]!, to: &writer) }
+        for record in bulletins.values { CheckpointCoding.write(record, to: &writer) }
         writer.writeVarint(UInt64(referrals.count))
-        for number in referrals.keys.sorted() { CheckpointCoding.write(referrals[number]!, to: &writer) }
+        for record in referrals.values { CheckpointCoding.write(record, to: &writer) }
         bytes += writer.bytes
     }
 }

@@ -27,14 +27,18 @@ extension FamilyProjection {
 
     /// Reads what `encodeCheckpoint(to:)` wrote.
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
-        for _ in 0..<(try reader.readLength()) {
+        let applicantCount = try reader.readCount()
+        applicants.reserveCapacity(applicantCount)
+        for _ in 0..<applicantCount {
             let iin = try CheckpointCoding.readIIN(from: &reader)
             guard let phone = PhoneNumber(rawValue: try reader.readString()) else {
                 throw CheckpointCoding.invalid("PhoneNumber", at: reader)
             }
             applicants[iin] = ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader))
         }
-        for _ in 0..<(try reader.readLength()) {
+        let childCount = try reader.readCount()
+        children.reserveCapacity(childCount)
+        for _ in 0..<childCount {
             let iin = try CheckpointCoding.readIIN(from: &reader)
             var entry = ChildEntry(
                 applicant: try CheckpointCoding.readIIN(from: &reader),

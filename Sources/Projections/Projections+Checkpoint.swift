@@ -22,31 +22,34 @@ extension Projections {
             CheckpointCoding.write(catalog.kindergartens[id]!, to: &writer)
         }
         writer.writeVarint(UInt64(catalog.bulletins.count))
-        for number in catalog.bulletins.keys.sorted() {
-            CheckpointCoding.write(catalog.bulletins[number]!, to: &writer)
-        }
+        for record in catalog.bulletins.values { CheckpointCoding.write(record, to: &writer) }
         writer.writeVarint(UInt64(catalog.referrals.count))
-        for number in catalog.referrals.keys.sorted() {
-            CheckpointCoding.write(catalog.referrals[number]!, to: &writer)
-        }
+        for record in catalog.referrals.values { CheckpointCoding.write(record, to: &writer) }
         return writer.bytes
     }
 
     /// Loads a checkpoint written by ``encodeCheckpoint()``; fails on other bytes, another format
     /// version, or damage.
     public init(checkpoint bytes: [UInt8]) throws(CheckpointError) {
-        guard bytes.count >= 5, Array(bytes.prefix(4)) == Self.checkpointMagic else { throw .notACheckpoint }
+        let loaded = bytes.withUnsafeBytes { raw in
+            Result { () throws(CheckpointError) in try Projections(checkpoint: raw) }
+        }
+        self = try loaded.get()
+    }
+
+    /// Loads a checkpoint written by ``encodeCheckpoint()`` from borrowed bytes.
+    public init(checkpoint bytes: UnsafeRawBufferPointer) throws(CheckpointError) {
+        guard bytes.count >= 5, bytes.prefix(4).elementsEqual(Self.checkpointMagic) else { throw .notACheckpoint }
         guard bytes[4] == Self.checkpointVersion else {
             throw .unsupportedVersion(found: bytes[4], supported: Self.checkpointVersion)
         }
-        do {
-            self = try BinaryReader.withReader(bytes) { (reader) throws(BinaryDecodingError) -> Projections in
-                _ = try reader.readRaw(count: 5)
-                var projections = Projections()
-                try projections.decodeBody(from: &reader)
-                try reader.expectEnd()
-                return projections
-            }
+        var reader = BinaryReader(bytes)
+        do throws(BinaryDecodingError) {
+            _ = try reader.readRaw(count: 5)
+            var projections = Projections()
+            try projections.decodeBody(from: &reader)
+            try reader.expectEnd()
+            self = projections
         } catch {
             throw .malformed(error)
         }
@@ -58,15 +61,21 @@ extension Projections {
         applications = try ApplicationProjection(checkpoint: &reader)
         queues = try QueueProjection(checkpoint: &reader)
         families = try FamilyProjection(checkpoint: &reader)
-        for _ in 0..<(try reader.readLength()) {
+        let kindergartensCount = try reader.readCount()
+        catalog.kindergartens.reserveCapacity(kindergartensCount)
+        for _ in 0..<kindergartensCount {
             let record = try CheckpointCoding.readKindergarten(from: &reader)
             catalog.kindergartens[record.id] = record
         }
-        for _ in 0..<(try reader.readLength()) {
+        let bulletinsCount = try reader.readCount()
+        catalog.bulletins.reserveCapacity(bulletinsCount)
+        for _ in 0..<bulletinsCount {
             let record = try CheckpointCoding.readBulletin(from: &reader)
             catalog.bulletins[record.number] = record
         }
-        for _ in 0..<(try reader.readLength()) {
+        let referralsCount = try reader.readCount()
+        catalog.referrals.reserveCapacity(referralsCount)
+        for _ in 0..<referralsCount {
             let record = try CheckpointCoding.readReferral(from: &reader)
             catalog.referrals[record.number] = record
         }

@@ -40,6 +40,9 @@ struct RowIndex: Sendable {
         }
     }
 
+    /// Makes room for numbers up to `count` without growing.
+    mutating func reserveCapacity(_ count: Int) { dense.reserveCapacity(count) }
+
     /// Every number with a row, ascending.
     var numbers: [ApplicationNumber] {
         var result: [ApplicationNumber] = []

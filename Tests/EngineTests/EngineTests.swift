@@ -150,8 +150,19 @@ struct EngineTests {
             return engine.model
         }
         let stored = try #require(try withLog(directory.path) { try $0.checkpoint(named: "engine") })
-        let flipped = Array(stored.bytes.dropLast()) + [stored.bytes.last! ^ 1]
-        for damage in [flipped, Array("something else".utf8)] {
+        func flipping(_ offset: Int) -> [UInt8] {
+            var bytes = stored.bytes
+            bytes[offset] ^= 1
+            return bytes
+        }
+        // The last byte (the projections' part), a byte in the state's part, a byte of the stored length,
+        // a cut-off checkpoint and foreign bytes.
+        let stateStart = 12 + 1 + 32 + 8 + 8 + 64
+        let damages = [
+            flipping(stored.bytes.count - 1), flipping(stateStart + 5), flipping(stateStart - 65),
+            Array(stored.bytes.prefix(stateStart + 10)), Array("something else".utf8),
+        ]
+        for damage in damages {
             try withLog(directory.path) { try $0.saveCheckpoint(named: "engine", at: stored.position, bytes: damage) }
             let warnings = Warnings()
             let reopened = try withEngine(directory.path, testOptions(warnings: warnings)) { $0.model }

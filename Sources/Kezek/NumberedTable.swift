@@ -1,0 +1,155 @@
+/// Records keyed by a number the engine hands out densely from 1 (applications, bulletins, referrals):
+/// an array indexed by number, so a lookup is a load instead of a hash-table probe and iteration is in
+/// number order without sorting. A number far beyond the others (a fold is total: a log may name any
+/// number) goes to a dictionary beside the array.
+///
+/// Reads like the dictionary it replaces: `table[number]` is the record or `nil`, `table[number]?.field
+/// = value` changes a record in place, and ``values``, ``keys`` and iteration go in ascending order.
+public struct NumberedTable<Key: SequentialNumber, Value> {
+    /// `slots[n - 1]` is the record of number `n`, or `nil`.
+    private var slots: [Value?] = []
+    /// Records whose numbers lie at or beyond `slots.count + 1` (beyond ``gap`` of the array when given).
+    private var sparse: [Key: Value] = [:]
+    /// How many numbers have a record.
+    public private(set) var count = 0
+
+    /// The most numbers the array may skip ahead to.
+    static var gap: UInt64 { 1 << 16 }
+
+    /// An empty table.
+    public init() {}
+
+    /// Whether no number has a record.
+    public var isEmpty: Bool { count == 0 }
+
+    /// Makes room for numbers up to `count` without growing.
+    public mutating func reserveCapacity(_ count: Int) { slots.reserveCapacity(count) }
+
+    /// The record of `key`, or `nil`; setting `nil` removes it.
+    public subscript(key: Key) -> Value? {
+        get {
+            let offset = key.rawValue &- 1
+            if offset < UInt64(slots.count) { return slots[Int(truncatingIfNeeded: offset)] }
+            return sparse.isEmpty ? nil : sparse[key]
+        }
+        _modify {
+            let offset = key.rawValue &- 1
+            if offset < UInt64(slots.count) {
+                let index = Int(truncatingIfNeeded: offset)
+                let had = slots[index] != nil
+                yield &slots[index]
+                count += (slots[index] != nil ? 1 : 0) - (had ? 1 : 0)
+            } else if key.rawValue > 0, offset < UInt64(slots.count) + Self.gap, sparse[key] == nil {
+                var value: Value? = nil
+                yield &value
+                if let value { insertGrowing(value, at: Int(truncatingIfNeeded: offset)) }
+            } else {
+                let had = sparse[key] != nil
+                yield &sparse[key]
+                count += (sparse[key] != nil ? 1 : 0) - (had ? 1 : 0)
+            }
+        }
+    }
+
+    /// Stores a new record at array index `index`, at or past the array's end, and moves any sparse
+    /// records the grown array now covers into it.
+    private mutating func insertGrowing(_ value: Value, at index: Int) {
+        if index > slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count)) }
+        slots.append(value)
+        count += 1
+        guard !sparse.isEmpty else { return }
+        for key in sparse.keys where key.rawValue &- 1 < UInt64(slots.count) {
+            let moved = sparse.removeValue(forKey: key)!
+            let offset = Int(key.rawValue - 1)
+            slots[offset] = moved
+        }
+    }
+
+    /// The numbers with a record, ascending.
+    public var keys: [Key] {
+        var result: [Key] = []
+        result.reserveCapacity(count)
+        let zero = Key(rawValue: 0)
+        if sparse[zero] != nil { result.append(zero) }
+        for (offset, slot) in slots.enumerated() where slot != nil {
+            result.append(Key(rawValue: UInt64(offset) + 1))
+        }
+        return result + sparse.keys.filter { $0.rawValue > 0 }.sorted()
+    }
+
+    /// The records, by ascending number.
+    public var values: Values { Values(table: self) }
+
+    /// The records of a table, by ascending number.
+    public struct Values: Sequence {
+        let table: NumberedTable
+
+        /// How many records there are.
+        public var count: Int { table.count }
+
+        public var underestimatedCount: Int { table.count }
+
+        public func makeIterator() -> some IteratorProtocol<Value> {
+            table.lazy.map(\.value).makeIterator()
+        }
+    }
+}
+
+extension NumberedTable: Sequence {
+    /// A number and its record.
+    public typealias Element = (key: Key, value: Value)
+
+    public var underestimatedCount: Int { count }
+
+    /// Goes through the records by ascending number.
+    public func makeIterator() -> Iterator { Iterator(table: self) }
+
+    /// Goes through a table's records by ascending number.
+    public struct Iterator: IteratorProtocol {
+        let table: NumberedTable
+        private var index = 0
+        private var sparseKeys: [Key]?
+        private var sparseIndex = 0
+        private var startedWithZero = false
+
+        init(table: NumberedTable) { self.table = table }
+
+        public mutating func next() -> Element? {
+            // Number 0, which the array cannot hold, comes first; the rest of the dictionary comes last.
+            if index == 0, !startedWithZero {
+                startedWithZero = true
+                let zero = Key(rawValue: 0)
+                if let value = table.sparse.isEmpty ? nil : table.sparse[zero] { return (zero, value) }
+            }
+            while index < table.slots.count {
+                defer { index += 1 }
+                if let value = table.slots[index] { return (Key(rawValue: UInt64(index) + 1), value) }
+            }
+            if sparseKeys == nil { sparseKeys = table.sparse.keys.filter { $0.rawValue > 0 }.sorted() }
+            guard let keys = sparseKeys, sparseIndex < keys.count else { return nil }
+            defer { sparseIndex += 1 }
+            return (keys[sparseIndex], table.sparse[keys[sparseIndex]]!)
+        }
+    }
+}
+
+extension NumberedTable: Equatable where Value: Equatable {
+    /// Equal when the same numbers have equal records, however stored.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.elementsEqual(rhs) { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+extension NumberedTable: Hashable where Value: Hashable {
+    /// Hashes the numbers and records in ascending order, in step with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for (key, value) in self {
+            hasher.combine(key)
+            hasher.combine(value)
+        }
+    }
+}
+
+extension NumberedTable: Sendable where Value: Sendable {}
