@@ -52,6 +52,24 @@ public struct IIN: RawRepresentable, Hashable, Comparable, Sendable, CustomStrin
         self.number = number
     }
 
+    /// Validates 12 ASCII digits read from a buffer (a checkpoint), without making a string; `nil` for
+    /// anything `init(parsing:)` would refuse.
+    public init?(asciiDigits bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 12 else { return nil }
+        var number: UInt64 = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            number = number &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+        }
+        guard let century = Self.century(ofDigit: Self.digit(6, of: number)),
+            (try? CivilDate(
+                year: century + Self.digits(0..<2, of: number), month: Self.digits(2..<4, of: number),
+                day: Self.digits(4..<6, of: number))) != nil,
+            let expected = Self.checkDigit(of: number), expected == Self.digit(11, of: number)
+        else { return nil }
+        self.number = number
+    }
+
     /// Validates `rawValue`, or returns `nil`.
     public init?(rawValue: String) {
         guard let iin = try? IIN(parsing: rawValue) else { return nil }

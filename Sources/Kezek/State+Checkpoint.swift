@@ -200,7 +200,7 @@ extension BinaryReader {
 
     fileprivate mutating func readIIN() throws(BinaryDecodingError) -> IIN {
         let start = offset
-        guard let iin = IIN(rawValue: try readString()) else { throw invalid("IIN", at: start) }
+        guard let iin = IIN(asciiDigits: try readLengthPrefixedBytes()) else { throw invalid("IIN", at: start) }
         return iin
     }
 
@@ -233,16 +233,20 @@ extension BinaryReader {
 
     fileprivate mutating func readTier() throws(BinaryDecodingError) -> Tier {
         let start = offset
-        guard let tier = Tier(name: try readString()) else { throw invalid("Tier", at: start) }
-        return tier
+        let name = try readLengthPrefixedBytes()
+        for tier in Tier.allCases where tier.name.utf8.elementsEqual(name) { return tier }
+        throw invalid("Tier", at: start)
     }
 
-    fileprivate mutating func readEnum<Value: RawRepresentable<String>>(
+    /// Reads an enumeration stored by its name, matching the bytes against the names of its cases
+    /// (no string is made).
+    fileprivate mutating func readEnum<Value: RawRepresentable<String> & CaseIterable>(
         _ type: Value.Type
     ) throws(BinaryDecodingError) -> Value {
         let start = offset
-        guard let value = Value(rawValue: try readString()) else { throw invalid("\(Value.self)", at: start) }
-        return value
+        let name = try readLengthPrefixedBytes()
+        for value in Value.allCases where value.rawValue.utf8.elementsEqual(name) { return value }
+        throw invalid("\(Value.self)", at: start)
     }
 
     fileprivate mutating func readApplication() throws(BinaryDecodingError) -> ApplicationNumber {

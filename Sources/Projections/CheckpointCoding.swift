@@ -51,7 +51,7 @@ enum CheckpointCoding {
     }
 
     static func readIIN(from reader: inout BinaryReader) throws(BinaryDecodingError) -> IIN {
-        guard let iin = IIN(rawValue: try reader.readString()) else { throw invalid("IIN", at: reader) }
+        guard let iin = IIN(asciiDigits: try reader.readLengthPrefixedBytes()) else { throw invalid("IIN", at: reader) }
         return iin
     }
 

@@ -128,6 +128,25 @@ import Testing
         #expect(acceptedTypos * 100 < count * 2, "\(acceptedTypos) typos slipped through")
     }
 
+    @Test func digitsFromABufferAreJudgedAsTheirStringIs() throws {
+        var generator = SeededGenerator(seed: 0x1111_2027)
+        var texts = ["", "12345678901", "1234567890123", "21031550001a", "000000000000", "999999999999"]
+        for _ in 0..<3000 {
+            var digits = Array(Self.randomIIN(using: &generator).0.utf8)
+            // Half of them damaged: a changed digit, or a byte that is not a digit.
+            if Bool.random(using: &generator) {
+                let position = Int.random(in: 0..<12, using: &generator)
+                let digit = UInt8.random(in: 48...57, using: &generator)
+                digits[position] = Bool.random(using: &generator) ? digit : 0x2F
+            }
+            texts.append(String(decoding: digits, as: UTF8.self))
+        }
+        for text in texts {
+            let fromBytes = Array(text.utf8).withUnsafeBytes { IIN(asciiDigits: $0) }
+            #expect(fromBytes == IIN(rawValue: text), "\(text)")
+        }
+    }
+
     /// A limit of the algorithm as specified (DOMAIN.md §3), pinned so nobody "fixes" it by accident: the
     /// 11th digit's first-pass weight is 11 ≡ 0 (mod 11), so a typo there keeps the check digit whenever the
     /// first pass decides. The person registry catches such typos (unknown IIN or wrong name).
