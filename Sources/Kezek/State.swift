@@ -1,16 +1,16 @@
 /// The whole decision state of the queue, as plain values: what `decide` needs to judge a command.
 ///
 /// Built only by folding events with ``evolve(_:at:)`` (live, or on replay), so the same log always gives
-/// the same state. Numbered records live in arrays indexed by number (``NumberedTable``), the rest in
-/// dictionaries; the few scans (`tick`, `refreshQueue`) are linear in what
+/// the same state. Numbered records live in arrays indexed by number (``NumberedTable``), people in tables
+/// keyed by IIN (``IINTable``), the rest in dictionaries; the few scans (`tick`, `refreshQueue`) are linear in what
 /// they touch. Equatable, so tests can prove that a rejected command changed nothing.
 public struct KezekState: Hashable, Sendable {
     /// Registered kindergartens by id.
     public internal(set) var kindergartens: [KindergartenID: KindergartenRecord] = [:]
     /// Registered applicants by IIN.
-    public internal(set) var applicants: [IIN: ApplicantRecord] = [:]
+    public internal(set) var applicants = IINTable<ApplicantRecord>()
     /// Children added by applicants, by IIN.
-    public internal(set) var children: [IIN: ChildRecord] = [:]
+    public internal(set) var children = IINTable<ChildRecord>()
     /// Every application ever submitted (the archive included), by number.
     public internal(set) var applications = NumberedTable<ApplicationNumber, ApplicationRecord>()
     /// Every bulletin ever published, by number.

@@ -15,8 +15,8 @@ public struct ApplicationProjection: Equatable, Sendable {
     /// The full ranked list of the rare application that named more than four kindergartens.
     var extraKindergartens: [ApplicationNumber: [KindergartenID]] = [:]
     /// The newest application of each applicant and each child (heads of the row links).
-    var lastOfApplicant: [IIN: UInt32] = [:]
-    var lastOfChild: [IIN: UInt32] = [:]
+    var lastOfApplicant = IINTable<UInt32>()
+    var lastOfChild = IINTable<UInt32>()
 
     /// No applications.
     public init() {}

@@ -4,8 +4,8 @@ public import Kezek
 ///
 /// Children of one applicant are a linked list through the child entries (no array per applicant).
 public struct FamilyProjection: Equatable, Sendable {
-    var applicants: [IIN: ApplicantEntry] = [:]
-    var children: [IIN: ChildEntry] = [:]
+    var applicants = IINTable<ApplicantEntry>()
+    var children = IINTable<ChildEntry>()
 
     /// No one registered.
     public init() {}

@@ -1,0 +1,94 @@
+import KezekDomainTestSupport
+import Testing
+
+@testable import Kezek
+
+/// The IIN table behaves as the dictionary it replaces, whatever it is given, and keeps insertion order.
+@Suite struct IINTableTests {
+    /// `count` distinct IINs, as the registry hands them out (close numbers share most digits).
+    static func iins(_ count: Int) -> [IIN] {
+        (0..<count).map { IIN(validatedNumber: 200_101_300_000 + UInt64($0) * 7) }
+    }
+
+    @Test("random sets, changes and removals give what a dictionary gives", arguments: [1, 2, 3, 4] as [UInt64])
+    func matchesDictionary(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let pool = Self.iins(3_000)
+        var table = IINTable<Int>()
+        var reference: [IIN: Int] = [:]
+        var order: [IIN] = []
+        for step in 0..<20_000 {
+            let key = pool[Int.random(in: 0..<(200 + step / 8), using: &g) % pool.count]
+            switch Int.random(in: 0..<10, using: &g) {
+            case 0..<5:
+                if !order.contains(key) { order.append(key) }
+                table[key] = step
+                reference[key] = step
+            case 5..<8:
+                table[key]? += 1
+                reference[key]? += 1
+            default:
+                table[key] = nil
+                reference[key] = nil
+            }
+            #expect(table[key] == reference[key])
+        }
+        #expect(table.count == reference.count)
+        #expect(table.keys == order.filter { reference[$0] != nil })
+        #expect(table.values == table.keys.map { reference[$0]! })
+        #expect(table.map(\.key) == table.keys)
+        for key in pool { #expect(table[key] == reference[key]) }
+    }
+
+    @Test("growing past many sizes keeps every record findable; reserving first gives the same table")
+    func growth() {
+        let keys = Self.iins(70_000)
+        var grown = IINTable<UInt64>()
+        var reserved = IINTable<UInt64>()
+        reserved.reserveCapacity(keys.count)
+        for key in keys {
+            grown[key] = key.number
+            reserved[key] = key.number
+        }
+        #expect(grown.count == keys.count)
+        #expect(keys.allSatisfy { grown[$0] == $0.number && reserved[$0] == $0.number })
+        #expect(grown == reserved)
+        #expect(grown[IIN(validatedNumber: 100_000_000_001)] == nil)
+    }
+
+    @Test("tables with the same records are equal and hash alike, whatever order they were filled in")
+    func equalityIgnoresOrder() {
+        let keys = Self.iins(50)
+        var forwards = IINTable<String>()
+        for key in keys { forwards[key] = key.rawValue }
+        var backwards = IINTable<String>()
+        for key in keys.reversed() { backwards[key] = key.rawValue }
+        #expect(forwards == backwards)
+        #expect(forwards.hashValue == backwards.hashValue)
+        backwards[keys[9]] = "nine"
+        #expect(forwards != backwards)
+        backwards[keys[9]] = nil
+        #expect(forwards != backwards)
+        #expect(backwards.count == keys.count - 1)
+        backwards[keys[9]] = keys[9].rawValue
+        #expect(forwards == backwards)
+        // Filled again, the removed IIN takes its old place.
+        #expect(backwards.keys == keys.reversed())
+    }
+
+    @Test("changing a record through the subscript changes it in place, without a copy")
+    func changesInPlace() {
+        var table = IINTable<[Int]>()
+        let key = Self.iins(1)[0]
+        var start: [Int] = []
+        start.reserveCapacity(100)
+        start.append(1)
+        table[key] = start
+        start = []
+        let before = table[key]?.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        for value in 2...50 { table[key]?.append(value) }
+        let after = table[key]?.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(before == after)
+        #expect(table[key] == Array(1...50))
+    }
+}
