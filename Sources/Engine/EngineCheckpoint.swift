@@ -66,57 +66,61 @@ enum EngineCheckpoint {
         }
     }
 
-    /// The model saved in `log`, or why there is none that can be trusted.
+    /// The model saved in `log`, or why there is none that can be trusted. Decodes straight from the
+    /// log's map.
     static func load(from log: EventLog) -> Result<EngineModel, Problem> {
-        let stored: StoredCheckpoint?
+        let head = log.head.position
         do {
-            stored = try log.checkpoint(named: name)
+            return try log.withCheckpoint(named: name) { stored in
+                guard let stored else { return .failure(.missing) }
+                return Result { () throws(Problem) in try decode(stored.bytes, savedAt: stored.position, head: head) }
+            }
         } catch {
             return .failure(.damaged(error.message))
         }
-        guard let stored else { return .failure(.missing) }
-        return Result { () throws(Problem) in try decode(stored, head: log.head.position) }
     }
 
-    static func decode(_ stored: StoredCheckpoint, head: Position) throws(Problem) -> EngineModel {
-        let bytes = stored.bytes
+    /// The model in the checkpoint `bytes`, saved at `position`, for a log whose head is `head`.
+    static func decode(_ bytes: UnsafeRawBufferPointer, savedAt position: Position, head: Position) throws(Problem)
+        -> EngineModel
+    {
         guard bytes.count > magic.count, bytes.starts(with: magic) else {
             throw .damaged("it is not an engine checkpoint")
         }
         let found = bytes[magic.count]
         guard found == format else { throw .oldFormat(found: found) }
         guard bytes.count >= headerSize else { throw .damaged("it is shorter than its header") }
-        guard stored.position <= head else { throw .ahead(checkpoint: stored.position, head: head) }
-        let header = bytes.withUnsafeBytes { raw in
-            (
-                position: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: magic.count + 33, as: UInt64.self)),
-                stateLength: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: magic.count + 41, as: UInt64.self))
-            )
-        }
-        guard Position(header.position) == stored.position else {
-            throw .damaged("it says position \(header.position) but was saved at \(stored.position)")
+        guard position <= head else { throw .ahead(checkpoint: position, head: head) }
+        let header = (
+            position: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 33, as: UInt64.self)),
+            stateLength: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 41, as: UInt64.self))
+        )
+        guard Position(header.position) == position else {
+            throw .damaged("it says position \(header.position) but was saved at \(position)")
         }
         guard header.stateLength <= UInt64(bytes.count - headerSize) else {
             throw .damaged("its state part runs past its end")
         }
         let stateEnd = headerSize + Int(header.stateLength)
         // The projections' part is checked and decoded on a second thread meanwhile.
+        // The bytes outlive the second thread: `wait()` below returns only when it is done.
+        nonisolated(unsafe) let shared = bytes
         let projections = BackgroundWork { () -> Result<Projections, Problem> in
-            bytes.withUnsafeBytes { raw in
-                let part = UnsafeRawBufferPointer(rebasing: raw[stateEnd...])
-                guard matches(part, raw, at: headerSize - 32) else {
-                    return .failure(.damaged("projections digest mismatch"))
-                }
-                do throws(CheckpointError) {
-                    return .success(try Projections(checkpoint: part))
-                } catch {
-                    return .failure(.damaged(error.message))
-                }
+            let part = UnsafeRawBufferPointer(rebasing: shared[stateEnd...])
+            guard matches(part, shared, at: headerSize - 32) else {
+                return .failure(.damaged("projections digest mismatch"))
+            }
+            do throws(CheckpointError) {
+                return .success(try Projections(checkpoint: part))
+            } catch {
+                return .failure(.damaged(error.message))
             }
         }
-        let state = bytes.withUnsafeBytes { raw -> Result<KezekState, Problem> in
-            let part = UnsafeRawBufferPointer(rebasing: raw[headerSize..<stateEnd])
-            guard matches(part, raw, at: headerSize - 64) else { return .failure(.damaged("state digest mismatch")) }
+        let state = { () -> Result<KezekState, Problem> in
+            let part = UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd])
+            guard matches(part, bytes, at: headerSize - 64) else {
+                return .failure(.damaged("state digest mismatch"))
+            }
             var reader = BinaryReader(part)
             do throws(BinaryDecodingError) {
                 let state = try KezekState(canonicalBytes: &reader)
@@ -125,10 +129,9 @@ enum EngineCheckpoint {
             } catch {
                 return .failure(.damaged(error.message))
             }
-        }
+        }()
         let decodedProjections = projections.wait()
-        return EngineModel(
-            state: try state.get(), projections: try decodedProjections.get(), position: stored.position)
+        return EngineModel(state: try state.get(), projections: try decodedProjections.get(), position: position)
     }
 
     /// Whether the SHA-256 of `part` equals the 32 bytes of `bytes` at `offset`.

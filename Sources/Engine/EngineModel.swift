@@ -27,8 +27,8 @@ public struct EngineModel: Sendable, Equatable {
         self.position = position
     }
 
-    /// The model taken apart, so that its parts can be folded separately without a copy.
-    consuming func parts() -> (KezekState, Projections) {
+    /// The model taken apart, so that its parts can be folded (or measured) separately without a copy.
+    public consuming func parts() -> (KezekState, Projections) {
         (state, projections)
     }
 

@@ -47,4 +47,24 @@ extension EventLog {
             }
         }
     }
+
+    /// Runs `body` with the position and the bytes of the checkpoint `name` as they lie in the log's
+    /// map, without a copy, or with `nil` when none was saved. The bytes are valid only inside `body`;
+    /// afterwards the process gives back the map's pages it read for them (they stay in the page cache),
+    /// so that a checkpoint loaded at start does not stay in the resident memory beside what it decoded.
+    public func withCheckpoint<R>(
+        named name: String, _ body: ((position: Position, bytes: UnsafeRawBufferPointer)?) -> R
+    ) throws(EventLogError) -> R {
+        guard let checkpoints = store.checkpoints else { return body(nil) }
+        let environment = store.environment
+        return try storage { () throws(LMDBError) in
+            try environment.read { (transaction) throws(LMDBError) -> R in
+                guard let value = try transaction.value(forKey: Array(name.utf8), in: checkpoints), value.count >= 8
+                else { return body(nil) }
+                defer { environment.releaseMappedPages(value) }
+                let position = Position(UInt64(bigEndian: value.loadUnaligned(as: UInt64.self)))
+                return body((position, UnsafeRawBufferPointer(rebasing: value[8...])))
+            }
+        }
+    }
 }

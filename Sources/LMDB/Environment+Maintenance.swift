@@ -92,3 +92,24 @@ public struct DatabaseStatistics: Hashable, Sendable {
     /// The number of entries.
     public var entries: Int
 }
+
+#if canImport(Glibc)
+    private import Glibc
+#endif
+
+extension Environment {
+    /// Tells the kernel that this process no longer needs the map's pages that lie wholly inside
+    /// `bytes` (`madvise(MADV_DONTNEED)`), so that they stop counting as its resident memory. The data
+    /// stays in the file and the page cache: reading the bytes again maps the pages back. For bytes read
+    /// once and decoded, such as a large value loaded at start.
+    public func releaseMappedPages(_ bytes: UnsafeRawBufferPointer) {
+        #if canImport(Glibc)
+            guard let base = bytes.baseAddress else { return }
+            let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
+            let end = (UInt(bitPattern: base) + UInt(bytes.count)) & ~(page - 1)
+            guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(pointer, Int(end - start), MADV_DONTNEED)
+        #endif
+    }
+}

@@ -20,6 +20,25 @@ import Testing
         expectIntact(log, count: 10)
     }
 
+    @Test("a checkpoint read in place gives the saved bytes, and again after its pages were given back")
+    func aCheckpointReadInPlace() async throws {
+        let directory = try TemporaryDirectory()
+        let log = try EventLog(path: directory.path, options: testOptions())
+        _ = try await log.append([record("s", "r")])
+        // Large enough to lie on pages of its own, which the read gives back afterwards.
+        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+        try save(log, "engine", Position(1), bytes)
+        for _ in 0..<2 {
+            let read = try log.withCheckpoint(named: "engine") { stored in
+                stored.map { ($0.position, Array($0.bytes)) }
+            }
+            #expect(read?.0 == Position(1))
+            #expect(read?.1 == bytes)
+        }
+        #expect(try log.withCheckpoint(named: "missing") { $0 == nil })
+        #expect(try log.checkpoint(named: "engine")?.bytes == bytes)
+    }
+
     @Test func aCheckpointCannotBeAheadOfTheLog() async throws {
         let directory = try TemporaryDirectory()
         let log = try EventLog(path: directory.path, options: testOptions())
