@@ -217,11 +217,14 @@ if benchmarksEnabled {
             swiftSettings: strictSettings
         )
     )
+    // glibc's allocator statistics, for the heap figures of the engine benchmark.
+    targets.append(.systemLibrary(name: "CMalloc", path: "Benchmarks/CMalloc"))
     // The engine at national scale: queue numbers against SQLite, apply, replay, checkpoints, memory.
     targets.append(
         .executableTarget(
             name: "kezek-bench-engine",
             dependencies: [
+                "CMalloc",
                 "Engine",
                 "EventLog",
                 "Kezek",

@@ -44,6 +44,16 @@ enum Measure {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
+    /// The part of the resident memory that maps files (the log's pages read through LMDB's map, the
+    /// program's code), in bytes: `/proc/self/statm`'s shared pages. The page cache holds them, and the
+    /// kernel may drop them at any time.
+    static func residentFileBackedBytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        guard fields.count > 2, let pages = Int(fields[2]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
     /// The process's peak resident memory so far, in bytes (`getrusage`).
     static func peakResidentBytes() -> Int {
         var usage = rusage()

@@ -12,10 +12,14 @@ enum NationalLog {
     static func prepare(path: String, events: UInt64, scale: SimulationScale, seed: UInt64) throws -> (
         events: UInt64, commands: Int
     ) {
+        let marker = URL(fileURLWithPath: path).appendingPathComponent("simulation.txt")
+        let description = "\(scale.name) seed \(seed)"
         if let existing = try? EventLog(path: path, options: EventLog.Options(readOnly: true)) {
             let head = existing.head.position.rawValue
             try existing.close()
-            if head >= events {
+            // A log that holds the whole simulation is kept even when it is shorter than asked for.
+            let whole = (try? String(contentsOf: marker, encoding: .utf8)) == "\(description): \(head) events\n"
+            if head >= events || whole {
                 Measure.progress("using the log in \(path): \(head) events")
                 return (head, 0)
             }
@@ -46,6 +50,10 @@ enum NationalLog {
         Measure.progress("built \(commands) commands in \(Measure.round(seconds, 1)) s")
         let log = try EventLog(path: path, options: EventLog.Options(readOnly: true))
         defer { try? log.close() }
-        return (log.head.position.rawValue, commands)
+        let head = log.head.position.rawValue
+        if head < events {
+            try Data("\(description): \(head) events\n".utf8).write(to: marker)
+        }
+        return (head, commands)
     }
 }

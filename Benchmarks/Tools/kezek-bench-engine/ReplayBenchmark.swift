@@ -50,11 +50,15 @@ struct ReplayBenchmark: ParsableCommand {
         }
         let digest = Measure.time { model.digest }
         try log.close()
-        let applications = model.state.applications.values
-        let inQueue = applications.filter { $0.status.isInQueue }.count
-        let active = applications.filter { $0.status.isActive }.count
+        let applicationCount = model.state.applications.count
+        var (inQueue, active) = (0, 0)
+        for application in model.state.applications.values {
+            if application.status.isInQueue { inQueue += 1 }
+            if application.status.isActive { active += 1 }
+        }
         let residentAfterReplay = Measure.residentBytes()
-        model = EngineModel()
+        let heap = HeapBreakdown.measure(consume model)
+        Measure.progress("heap megabytes by part: \(heap)")
 
         // Save a checkpoint (opening the engine replays once more, then closing saves).
         let engine = try Engine(path: data)
@@ -67,7 +71,7 @@ struct ReplayBenchmark: ParsableCommand {
         Measure.print([
             "benchmark": "replay",
             "events": Int(prepared.events),
-            "applications": applications.count,
+            "applications": applicationCount,
             "applicationsInQueue": inQueue,
             "applicationsActive": active,
             "replaySeconds": Measure.round(seconds, 3),
@@ -79,6 +83,9 @@ struct ReplayBenchmark: ParsableCommand {
             "residentMegabytesAfterStart": opened["residentMegabytes"] ?? 0,
             "peakResidentMegabytesOfStart": opened["peakResidentMegabytes"] ?? 0,
             "residentMegabytesAfterReplay": Measure.megabytes(residentAfterReplay),
+            "heapMegabytesByPart": heap,
+            "fileBackedResidentMegabytesAfterStart": opened["fileBackedResidentMegabytes"] ?? 0,
+            "heapMegabytesAfterStart": opened["heapMegabytes"] ?? 0,
             "rounds": rounds,
         ])
     }
@@ -94,6 +101,8 @@ struct ReplayBenchmark: ParsableCommand {
             "position": Int(engine.model.position.rawValue),
             "applications": engine.state.applications.count,
             "residentMegabytes": Measure.megabytes(Measure.residentBytes()),
+            "fileBackedResidentMegabytes": Measure.megabytes(Measure.residentFileBackedBytes()),
+            "heapMegabytes": Measure.megabytes(HeapBreakdown.bytesInUse()),
             "peakResidentMegabytes": Measure.megabytes(Measure.peakResidentBytes()),
             "warnings": warnings.all,
         ])

@@ -1,0 +1,41 @@
+import CMalloc
+import Engine
+import Kezek
+import Projections
+
+/// How many bytes of the heap each part of a model holds: measured by releasing the parts one by one
+/// and reading the allocator's count of bytes in use (`mallinfo2`) after each.
+enum HeapBreakdown {
+    /// Bytes the allocator has handed out and not had back (all arenas, mapped blocks included).
+    static func bytesInUse() -> Int {
+        let info = mallinfo2()
+        return Int(info.uordblks) + Int(info.hblkhd)
+    }
+
+    /// Consumes `model` and returns the heap bytes of the state and of each read model, in megabytes.
+    static func measure(_ model: consuming EngineModel) -> [String: Double] {
+        let (state, projections) = model.parts()
+        // Boxes, so that each part is released exactly when its box is emptied.
+        let parts: [(String, Box)] = [
+            ("state", Box(state)), ("queues", Box(projections.queues)),
+            ("applications", Box(projections.applications)), ("families", Box(projections.families)),
+            ("catalog", Box(projections.catalog)), ("statistics", Box(projections.statistics)),
+        ]
+        _ = consume projections
+        var result: [String: Double] = [:]
+        var before = bytesInUse()
+        for (name, box) in parts {
+            box.value = nil
+            let now = bytesInUse()
+            result[name] = Measure.megabytes(before - now)
+            before = now
+        }
+        return result
+    }
+
+    /// One part of the model, held until emptied.
+    final class Box {
+        var value: Any?
+        init(_ value: Any) { self.value = value }
+    }
+}
