@@ -7,7 +7,7 @@
 /// Stored as one number, so that copying, hashing, comparing and encoding an IIN make no string.
 public struct IIN: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The 12 digits as one decimal number, leading zeros implied (`061211600012` is 61 211 600 012).
-    let number: UInt64
+    @usableFromInline let number: UInt64
 
     /// The 12 digits.
     public var rawValue: String {

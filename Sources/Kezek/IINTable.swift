@@ -8,45 +8,57 @@
 /// (a removed record leaves its place empty; inserting its IIN again fills the same place).
 public struct IINTable<Value> {
     /// `keys[i]` is the IIN of `records[i]`.
-    private var keyList: [IIN] = []
+    @usableFromInline var keyList: [IIN] = []
     /// `records[i]` is the record of `keys[i]`, or `nil` when it was removed.
-    private var records: [Value?] = []
+    @usableFromInline var records: [Value?] = []
     /// Open addressing with linear probing: `offset + 1` into the dense arrays, 0 for an empty slot.
     /// Its size is a power of two, at least twice the number of keys.
-    private var slots: [UInt32] = []
+    @usableFromInline var slots: [UInt32] = []
+    @usableFromInline var storedCount = 0
     /// How many IINs have a record.
-    public private(set) var count = 0
+    @inlinable public var count: Int { storedCount }
 
     /// An empty table.
-    public init() {}
+    @inlinable public init() {}
 
     /// Whether no IIN has a record.
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// Makes room for `count` records without growing.
-    public mutating func reserveCapacity(_ count: Int) {
+    @inlinable public mutating func reserveCapacity(_ count: Int) {
         keyList.reserveCapacity(count)
         records.reserveCapacity(count)
         if Self.slotCount(for: count) > slots.count { rehash(slotCount: Self.slotCount(for: count)) }
     }
 
     /// The record of `key`, or `nil`; setting `nil` removes it.
-    public subscript(key: IIN) -> Value? {
-        get {
-            guard let offset = offset(of: key) else { return nil }
-            return records[offset]
+    @inlinable public subscript(key: IIN) -> Value? {
+        // A read yields the stored record in place, so that `table[iin]?.field` copies only the field.
+        _read {
+            if let offset = offset(of: key) {
+                yield records[offset]
+            } else {
+                yield nil
+            }
         }
         _modify {
             if let offset = offset(of: key) {
                 let had = records[offset] != nil
                 yield &records[offset]
-                count += (records[offset] != nil ? 1 : 0) - (had ? 1 : 0)
+                storedCount += (records[offset] != nil ? 1 : 0) - (had ? 1 : 0)
             } else {
                 var value: Value? = nil
                 yield &value
                 if let value { append(key, value) }
             }
         }
+    }
+
+    /// Whether `key` has a record (without copying it).
+    @inlinable
+    public func contains(_ key: IIN) -> Bool {
+        guard let offset = offset(of: key) else { return false }
+        return records[offset] != nil
     }
 
     /// The IINs with a record, in insertion order.
@@ -63,7 +75,7 @@ public struct IINTable<Value> {
     // MARK: The index
 
     /// The dense offset of `key`, if it was ever inserted.
-    private func offset(of key: IIN) -> Int? {
+    @inlinable func offset(of key: IIN) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
         var slot = Self.home(of: key, mask: mask)
@@ -71,44 +83,44 @@ public struct IINTable<Value> {
             let entry = slots[slot]
             if entry == 0 { return nil }
             let offset = Int(entry - 1)
-            if keyList[offset] == key { return offset }
+            if keyList[offset].number == key.number { return offset }
             slot = (slot + 1) & mask
         }
     }
 
-    private mutating func append(_ key: IIN, _ value: Value) {
+    @inlinable mutating func append(_ key: IIN, _ value: Value) {
         precondition(keyList.count < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
         if Self.slotCount(for: keyList.count + 1) > slots.count {
             rehash(slotCount: Self.slotCount(for: Swift.max(keyList.count + 1, keyList.count * 2)))
         }
         keyList.append(key)
         records.append(value)
-        count += 1
+        storedCount += 1
         place(offset: keyList.count - 1)
     }
 
     /// Puts the dense offset `offset` into the index (its key is not there yet).
-    private mutating func place(offset: Int) {
+    @inlinable mutating func place(offset: Int) {
         let mask = slots.count - 1
         var slot = Self.home(of: keyList[offset], mask: mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = UInt32(offset + 1)
     }
 
-    private mutating func rehash(slotCount: Int) {
+    @inlinable mutating func rehash(slotCount: Int) {
         slots = [UInt32](repeating: 0, count: slotCount)
         for offset in keyList.indices { place(offset: offset) }
     }
 
     /// The smallest power of two at least twice `count` (and at least 16).
-    private static func slotCount(for count: Int) -> Int {
+    @inlinable static func slotCount(for count: Int) -> Int {
         var size = 16
         while size < count * 2 { size <<= 1 }
         return size
     }
 
     /// Where probing for `key` starts: the IIN's number mixed (MurmurHash3's finalizer), masked.
-    private static func home(of key: IIN, mask: Int) -> Int {
+    @inlinable static func home(of key: IIN, mask: Int) -> Int {
         var x = key.number
         x ^= x >> 33
         x &*= 0xff51_afd7_ed55_8ccd

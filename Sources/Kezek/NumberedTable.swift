@@ -7,30 +7,37 @@
 /// = value` changes a record in place, and ``values``, ``keys`` and iteration go in ascending order.
 public struct NumberedTable<Key: SequentialNumber, Value> {
     /// `slots[n - 1]` is the record of number `n`, or `nil`.
-    private var slots: [Value?] = []
+    @usableFromInline var slots: [Value?] = []
     /// Records whose numbers lie at or beyond `slots.count + 1` (beyond ``gap`` of the array when given).
-    private var sparse: [Key: Value] = [:]
+    @usableFromInline var sparse: [Key: Value] = [:]
+    @usableFromInline var storedCount = 0
     /// How many numbers have a record.
-    public private(set) var count = 0
+    @inlinable public var count: Int { storedCount }
 
     /// The most numbers the array may skip ahead to.
-    static var gap: UInt64 { 1 << 16 }
+    @inlinable static var gap: UInt64 { 1 << 16 }
 
     /// An empty table.
-    public init() {}
+    @inlinable public init() {}
 
     /// Whether no number has a record.
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     /// Makes room for numbers up to `count` without growing.
-    public mutating func reserveCapacity(_ count: Int) { slots.reserveCapacity(count) }
+    @inlinable public mutating func reserveCapacity(_ count: Int) { slots.reserveCapacity(count) }
 
     /// The record of `key`, or `nil`; setting `nil` removes it.
-    public subscript(key: Key) -> Value? {
-        get {
+    @inlinable public subscript(key: Key) -> Value? {
+        // A read yields the stored record in place, so that `table[number]?.field` copies only the field.
+        _read {
             let offset = key.rawValue &- 1
-            if offset < UInt64(slots.count) { return slots[Int(truncatingIfNeeded: offset)] }
-            return sparse.isEmpty ? nil : sparse[key]
+            if offset < UInt64(slots.count) {
+                yield slots[Int(truncatingIfNeeded: offset)]
+            } else if sparse.isEmpty {
+                yield nil
+            } else {
+                yield sparse[key]
+            }
         }
         _modify {
             let offset = key.rawValue &- 1
@@ -38,7 +45,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
                 let index = Int(truncatingIfNeeded: offset)
                 let had = slots[index] != nil
                 yield &slots[index]
-                count += (slots[index] != nil ? 1 : 0) - (had ? 1 : 0)
+                storedCount += (slots[index] != nil ? 1 : 0) - (had ? 1 : 0)
             } else if key.rawValue > 0, offset < UInt64(slots.count) + Self.gap, sparse[key] == nil {
                 var value: Value? = nil
                 yield &value
@@ -46,23 +53,31 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
             } else {
                 let had = sparse[key] != nil
                 yield &sparse[key]
-                count += (sparse[key] != nil ? 1 : 0) - (had ? 1 : 0)
+                storedCount += (sparse[key] != nil ? 1 : 0) - (had ? 1 : 0)
             }
         }
     }
 
     /// Stores a new record at array index `index`, at or past the array's end, and moves any sparse
     /// records the grown array now covers into it.
-    private mutating func insertGrowing(_ value: Value, at index: Int) {
+    @inlinable mutating func insertGrowing(_ value: Value, at index: Int) {
         if index > slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count)) }
         slots.append(value)
-        count += 1
+        storedCount += 1
         guard !sparse.isEmpty else { return }
         for key in sparse.keys where key.rawValue &- 1 < UInt64(slots.count) {
             let moved = sparse.removeValue(forKey: key)!
             let offset = Int(key.rawValue - 1)
             slots[offset] = moved
         }
+    }
+
+    /// Whether `key` has a record (without copying it).
+    @inlinable
+    public func contains(_ key: Key) -> Bool {
+        let offset = key.rawValue &- 1
+        if offset < UInt64(slots.count) { return slots[Int(truncatingIfNeeded: offset)] != nil }
+        return !sparse.isEmpty && sparse[key] != nil
     }
 
     /// The numbers with a record, ascending.
@@ -108,8 +123,8 @@ extension NumberedTable: Sequence {
     public struct Iterator: IteratorProtocol {
         let table: NumberedTable
         private var index = 0
-        private var sparseKeys: [Key]?
-        private var sparseIndex = 0
+        @usableFromInline var sparseKeys: [Key]?
+        @usableFromInline var sparseIndex = 0
         private var startedWithZero = false
 
         init(table: NumberedTable) { self.table = table }

@@ -23,18 +23,17 @@ extension KezekState {
     /// Pushes the current deadlines of an application: its restoration window while inactive, its
     /// confirmation of interest while queued.
     mutating func indexDeadlines(ofApplication number: ApplicationNumber) {
-        guard let application = applications[number] else { return }
-        switch application.status {
+        // Field by field: reading a field through the table's subscript copies only that field.
+        switch applications[number]?.status {
         case .inactive:
-            if let until = application.restorableUntil {
+            if let until = applications[number]?.restorableUntil {
                 deadlines.restorations.push(time: until.millisecondsSinceEpoch, number: number.rawValue)
             }
         case .queued:
-            if let until = application.interestValidUntil {
+            if let until = applications[number]?.interestValidUntil {
                 deadlines.confirmedInterest.push(time: until.millisecondsSinceEpoch, number: number.rawValue)
-            } else {
-                deadlines.submittedInterest.push(
-                    time: application.submittedAt.millisecondsSinceEpoch, number: number.rawValue)
+            } else if let submittedAt = applications[number]?.submittedAt {
+                deadlines.submittedInterest.push(time: submittedAt.millisecondsSinceEpoch, number: number.rawValue)
             }
         default:
             break
@@ -74,21 +73,21 @@ extension KezekState {
     }
 
     func isCurrent(restoration entry: (time: Int64, number: UInt64)) -> Bool {
-        guard let application = applications[ApplicationNumber(rawValue: entry.number)] else { return false }
-        return application.status == .inactive
-            && application.restorableUntil?.millisecondsSinceEpoch == entry.time
+        let number = ApplicationNumber(rawValue: entry.number)
+        return applications[number]?.status == .inactive
+            && applications[number]?.restorableUntil?.millisecondsSinceEpoch == entry.time
     }
 
     func isCurrent(confirmedInterest entry: (time: Int64, number: UInt64)) -> Bool {
-        guard let application = applications[ApplicationNumber(rawValue: entry.number)] else { return false }
-        return application.status == .queued
-            && application.interestValidUntil?.millisecondsSinceEpoch == entry.time
+        let number = ApplicationNumber(rawValue: entry.number)
+        return applications[number]?.status == .queued
+            && applications[number]?.interestValidUntil?.millisecondsSinceEpoch == entry.time
     }
 
     func isCurrent(submittedInterest entry: (time: Int64, number: UInt64)) -> Bool {
-        guard let application = applications[ApplicationNumber(rawValue: entry.number)] else { return false }
-        return application.status == .queued && application.interestValidUntil == nil
-            && application.submittedAt.millisecondsSinceEpoch == entry.time
+        let number = ApplicationNumber(rawValue: entry.number)
+        return applications[number]?.status == .queued && applications[number]?.interestValidUntil == nil
+            && applications[number]?.submittedAt.millisecondsSinceEpoch == entry.time
     }
 
     /// The referrals whose current deadline is at or before `time`, by number.

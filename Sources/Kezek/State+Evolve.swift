@@ -19,7 +19,7 @@ extension KezekState {
         case .stopListed(let e): applications[e.application]?.stopListedUntil = e.until
         case .bulletinPublished(let e): publish(e)
         case .bulletinApplied(let e):
-            guard bulletins[e.bulletin] != nil, applications[e.application] != nil else { break }
+            guard bulletins.contains(e.bulletin), applications.contains(e.application) else { break }
             bulletins[e.bulletin]?.applicants.append(e.application)
             applications[e.application]?.bulletins.append(e.bulletin)
         case .bulletinClosed(let e): closeBulletin(e)
@@ -54,13 +54,13 @@ extension KezekState {
     }
 
     private mutating func addChild(_ event: Event.ChildAdded) {
-        guard children[event.child] == nil else { return }
+        guard !children.contains(event.child) else { return }
         children[event.child] = ChildRecord(iin: event.child, applicant: event.applicant, gender: event.gender)
         applicants[event.applicant]?.children.append(event.child)
     }
 
     private mutating func submit(_ event: Event.ApplicationSubmitted) {
-        guard applications[event.application] == nil else { return }
+        guard !applications.contains(event.application) else { return }
         applications[event.application] = ApplicationRecord(event)
         applicationsByKey[event.key, default: []].append(event.application)
         lastApplicationNumber = Swift.max(lastApplicationNumber, event.application.rawValue)
@@ -76,10 +76,12 @@ extension KezekState {
     }
 
     private mutating func restore(_ event: Event.ApplicationRestored) {
-        guard let application = applications[event.application], application.status == .inactive else { return }
+        guard applications[event.application]?.status == .inactive else { return }
         // Every restoration within a window counts; a referral that expired with no window (event version 1)
         // came back without using one.
-        if application.inactivity == .interestLapsed || application.restorableUntil != nil {
+        if applications[event.application]?.inactivity == .interestLapsed
+            || applications[event.application]?.restorableUntil != nil
+        {
             applications[event.application]?.restorationsUsed += 1
         }
         applications[event.application]?.status = .queued
@@ -90,11 +92,11 @@ extension KezekState {
 
     /// Moves an application to the archive and frees its child for a new one.
     mutating func close(_ number: ApplicationNumber, as status: ApplicationStatus) {
-        guard let application = applications[number] else { return }
+        guard let child = applications[number]?.child else { return }
         applications[number]?.status = status
         applications[number]?.inactivity = nil
-        if children[application.child]?.activeApplication == number {
-            children[application.child]?.activeApplication = nil
+        if children[child]?.activeApplication == number {
+            children[child]?.activeApplication = nil
         }
     }
 }
