@@ -18,7 +18,8 @@ enum HeapBreakdown {
         // Boxes, so that each part is released exactly when its box is emptied.
         // The whole state goes first: what it frees is what the boxed fields after it do not hold.
         let parts: [(String, Box)] = [
-            ("state (other fields)", Box(state)), ("state.applications", Box(state.applications)), ("state.children", Box(state.children)),
+            ("state (other fields)", Box(state)), ("state.applications", Box(state.applications)),
+            ("state.children", Box(state.children)),
             ("state.applicants", Box(state.applicants)), ("state.bulletins", Box(state.bulletins)),
             ("state.referrals", Box(state.referrals)), ("state.applicationsByKey", Box(state.applicationsByKey)),
             ("state.deadlines", Box(state.deadlines)), ("queues", Box(projections.queues)),
