@@ -30,8 +30,9 @@ public struct CrashApply {
         public var lines = 1_000_000
         /// How long after its start a run is killed, in milliseconds.
         public var killAfter: ClosedRange<Int> = 0...800
-        /// Every this many kills (0: none), the run is first left to print its first results (the tool
-        /// writes them out in blocks of 64 KiB), then killed after a random time.
+        /// Every this many kills (0: none), the run is first left to print its first success (the tool
+        /// writes results out in blocks of 64 KiB; the first blocks of a run may hold only rejections of
+        /// lines an earlier run made durable without printing), then killed after a random time.
         public var waitForOutputEvery = 4
 
         /// A configuration with the defaults of a long run.
@@ -61,7 +62,7 @@ public struct CrashApply {
         public var rejectionsPrinted = 0
         /// Lines whose events were durable while their result had not been printed at the kill.
         public var durableButNotPrinted = 0
-        /// Kills that waited for the run's first output.
+        /// Kills that waited for the run's first printed success.
         public var killsAfterOutput = 0
         /// Runs killed before they printed anything.
         public var killsBeforeAnyResult = 0
@@ -101,7 +102,7 @@ public struct CrashApply {
             if waits {
                 summary.killsAfterOutput += 1
                 let deadline = Date().addingTimeInterval(60)
-                while child.isRunning && child.outputSize == 0 && Date() < deadline { usleep(2_000) }
+                while child.isRunning && !child.hasPrintedSuccess && Date() < deadline { usleep(2_000) }
                 usleep(UInt32(delay) * 250)
             } else {
                 usleep(UInt32(delay) * 1000)
@@ -131,7 +132,7 @@ public struct CrashApply {
             failures += try check.check(after: printed)
             summary.failures += failures.map { "kill \(number): \($0)" }
             progress(
-                "crash-apply: kill \(number) \(waits ? "\(delay / 4) ms after the first output" : "after \(delay) ms"): "
+                "crash-apply: kill \(number) \(waits ? "\(delay / 4) ms after the first success" : "after \(delay) ms"): "
                     + "\(printed.count) results printed, "
                     + "next line \(next + 1), log at \(check.position)\(failures.isEmpty ? "" : ", FAILED")")
             if !failures.isEmpty { break }

@@ -67,6 +67,14 @@ public struct KezekBinary: Sendable {
             ((try? FileManager.default.attributesOfItem(atPath: files.stdout))?[.size] as? Int) ?? 0
         }
 
+        /// Whether a result line it printed so far says `"ok": true`.
+        public var hasPrintedSuccess: Bool {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: files.stdout)) else { return false }
+            return data.split(separator: UInt8(ascii: "\n")).contains { line in
+                (try? JSONValue.parse(Array(line)))?["ok"] == .bool(true)
+            }
+        }
+
         /// Sends `SIGKILL`.
         public func kill() {
             if process.isRunning { sendKill(process.processIdentifier) }
