@@ -79,8 +79,7 @@ extension Decider {
 
     /// The kindergartens where another child of the application's applicant is enrolled.
     private func siblingKindergartens(of application: ApplicationRecord) -> [KindergartenID] {
-        guard let applicant = state.applicants[application.applicant] else { return [] }
-        return applicant.children.compactMap { child in
+        state.children(of: application.applicant).compactMap { child in
             child == application.child ? nil : state.children[child]?.enrolment?.kindergarten
         }
     }

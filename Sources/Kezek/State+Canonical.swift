@@ -9,7 +9,7 @@
 extension KezekState {
     /// The version of the layout ``canonicalBytes(into:)`` writes; ``init(canonicalBytes:)`` reads only
     /// this version (an older checkpoint is rebuilt from the log instead).
-    public static let canonicalFormatVersion: UInt8 = 1
+    public static let canonicalFormatVersion: UInt8 = 2
 
     /// Appends the canonical encoding of the whole state: deterministic (dictionaries sorted by key), so
     /// that equal states give equal bytes. Read back with ``init(canonicalBytes:)``.
@@ -75,7 +75,7 @@ extension ApplicantRecord {
     fileprivate func write(to writer: inout BinaryWriter) {
         writer.write(iin.rawValue)
         writer.write(phone.rawValue)
-        writer.writeArray(children) { $0.write($1.rawValue) }
+        writer.writeOptional(lastChild) { $0.write($1.rawValue) }
     }
 }
 
@@ -85,7 +85,7 @@ extension ChildRecord {
         writer.write(applicant.rawValue)
         writer.write(gender.rawValue)
         writer.writeOptional(activeApplication) { $0.writeVarint($1.rawValue) }
-        writer.writeArray(applications) { $0.writeVarint($1.rawValue) }
+        writer.writeOptional(previousSibling) { $0.write($1.rawValue) }
         writer.writeOptional(enrolment) {
             $0.writeVarint($1.application.rawValue)
             $0.write($1.kindergarten.rawValue)

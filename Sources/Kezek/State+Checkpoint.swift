@@ -82,7 +82,7 @@ extension KindergartenRecord {
 extension ApplicantRecord {
     fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(iin: try reader.readIIN(), phone: try reader.readPhone())
-        children = try reader.readArray { try $0.readIIN() }
+        lastChild = try reader.readOptional { try $0.readIIN() }
     }
 }
 
@@ -90,7 +90,7 @@ extension ChildRecord {
     fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
         self.init(iin: try reader.readIIN(), applicant: try reader.readIIN(), gender: try reader.readEnum(Sex.self))
         activeApplication = try reader.readOptional { try $0.readApplication() }
-        applications = try reader.readArray { try $0.readApplication() }
+        previousSibling = try reader.readOptional { try $0.readIIN() }
         enrolment = try reader.readOptional {
             Enrolment(application: try $0.readApplication(), kindergarten: try $0.readKindergarten())
         }

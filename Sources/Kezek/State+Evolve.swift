@@ -55,8 +55,10 @@ extension KezekState {
 
     private mutating func addChild(_ event: Event.ChildAdded) {
         guard !children.contains(event.child) else { return }
-        children[event.child] = ChildRecord(iin: event.child, applicant: event.applicant, gender: event.gender)
-        applicants[event.applicant]?.children.append(event.child)
+        let previous = applicants[event.applicant]?.lastChild
+        children[event.child] = ChildRecord(
+            iin: event.child, applicant: event.applicant, gender: event.gender, previousSibling: previous)
+        applicants[event.applicant]?.lastChild = event.child
     }
 
     private mutating func submit(_ event: Event.ApplicationSubmitted) {
@@ -65,7 +67,6 @@ extension KezekState {
         applicationsByKey[event.key, default: []].append(event.application)
         lastApplicationNumber = Swift.max(lastApplicationNumber, event.application.rawValue)
         children[event.child]?.activeApplication = event.application
-        children[event.child]?.applications.append(event.application)
     }
 
     private mutating func lapse(_ event: Event.InterestLapsed) {

@@ -41,8 +41,10 @@ public struct ApplicantRecord: Hashable, Sendable {
     public var iin: IIN
     /// The mobile phone.
     public var phone: PhoneNumber
-    /// The children the applicant added, in order.
-    public var children: [IIN] = []
+    /// The child the applicant added last; the earlier ones follow ``ChildRecord/previousSibling``
+    /// (``KezekState/children(of:)`` lists them in order). A list through the records, so that a million
+    /// applicants cost no allocation each.
+    public var lastChild: IIN?
 
     /// An applicant without children.
     public init(iin: IIN, phone: PhoneNumber) {
@@ -58,20 +60,34 @@ public struct ChildRecord: Hashable, Sendable {
     public var iin: IIN
     /// The one applicant the child belongs to.
     public var applicant: IIN
-    /// The gender the parent set (agrees with the IIN).
-    public var gender: Sex
     /// The application that is queued, inactive or referred, if any.
     public var activeApplication: ApplicationNumber?
-    /// Every application of the child, in submission order.
-    public var applications: [ApplicationNumber] = []
+    /// The gender the parent set (agrees with the IIN).
+    public var gender: Sex
+    /// The child the same applicant added before this one, if any.
+    public var previousSibling: IIN?
     /// The application through which the child was enrolled, if it was.
     public var enrolment: Enrolment?
 
-    /// A child with no applications.
-    public init(iin: IIN, applicant: IIN, gender: Sex) {
+    /// A child with no applications, added after `previousSibling`.
+    public init(iin: IIN, applicant: IIN, gender: Sex, previousSibling: IIN? = nil) {
         self.iin = iin
         self.applicant = applicant
         self.gender = gender
+        self.previousSibling = previousSibling
+    }
+}
+
+extension KezekState {
+    /// The children `applicant` added, in the order added (none for an unknown applicant).
+    public func children(of applicant: IIN) -> [IIN] {
+        var result: [IIN] = []
+        var next = applicants[applicant]?.lastChild
+        while let child = next {
+            result.append(child)
+            next = children[child]?.previousSibling
+        }
+        return result.reversed()
     }
 }
 

@@ -82,7 +82,7 @@ enum InvariantChecker {
         // Each child belongs to one registered applicant; one active application and at most one enrolment.
         var owners: [IIN: IIN] = [:]
         for applicant in state.applicants.values {
-            for child in applicant.children {
+            for child in state.children(of: applicant.iin) {
                 check(owners.updateValue(applicant.iin, forKey: child) == nil, "child \(child) listed twice")
             }
         }

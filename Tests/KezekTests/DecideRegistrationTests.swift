@@ -53,7 +53,7 @@ import Testing
         h.registerApplicant()
         h.addChild(child)
         #expect(h.state.children[child]?.applicant == H.parent)
-        #expect(h.state.applicants[H.parent]?.children == [child])
+        #expect(h.state.children(of: H.parent) == [child])
         h.reject(.addChild(Command.AddChild(applicant: H.parent, child: child, gender: .female)), "duplicateChild")
         let other = IIN(rawValue: "061211600012")!
         h.registerApplicant(other)

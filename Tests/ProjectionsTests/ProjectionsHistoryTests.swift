@@ -107,12 +107,15 @@ import Testing
         if projections.catalog.kindergartens != state.kindergartens { problems.append("kindergartens") }
         if projections.catalog.bulletins != state.bulletins { problems.append("bulletins") }
         if projections.catalog.referrals != state.referrals { problems.append("referrals") }
-        for (iin, applicant) in state.applicants {
+        // Each child's applications in submission order, as the state's records say.
+        var applicationsOfChild: [IIN: [ApplicationNumber]] = [:]
+        for record in state.applications.values { applicationsOfChild[record.child, default: []].append(record.number) }
+        for (iin, _) in state.applicants {
             let family = projections.family(of: iin)
-            if family?.children.map(\.child.iin) != applicant.children { problems.append("children of \(iin)") }
+            if family?.children.map(\.child.iin) != state.children(of: iin) { problems.append("children of \(iin)") }
             for child in family?.children ?? [] {
                 let record = state.children[child.child.iin]
-                if child.applications.map(\.number) != record?.applications
+                if child.applications.map(\.number) != applicationsOfChild[child.child.iin] ?? []
                     || child.child.activeApplication != record?.activeApplication
                     || child.child.enrolment != record?.enrolment
                 {
