@@ -4,7 +4,7 @@ public import Kezek
 /// application card, an applicant's and a child's applications, and the notifications.
 ///
 /// Rows are fixed-size and live in one array; histories are linked lists through one array of
-/// 40-byte entries, so a million applications cost no per-application allocation.
+/// 32-byte entries, so a million applications cost no per-application allocation.
 public struct ApplicationProjection: Equatable, Sendable {
     var rows: [ApplicationRow] = []
     var rowIndex = RowIndex()

@@ -55,10 +55,12 @@ struct ApplicationRow: Equatable, Sendable {
     }
 }
 
-/// One line of an application's history, 40 bytes: what happened, when, at which log position; the
+/// One line of an application's history, 32 bytes: what happened, when, at which log position; the
 /// words are made when asked for.
 struct HistoryEntry: Equatable, Sendable {
-    var position: UInt64
+    /// The log position (the low 40 bits: a trillion events), the event type (the next 16) and the code
+    /// (the top 8), in one word.
+    private var packed: UInt64
     var time: Int64
     /// A number the description needs: a referral, a bulletin, a time, a year.
     var detail: UInt64
@@ -66,9 +68,26 @@ struct HistoryEntry: Equatable, Sendable {
     var row: UInt32
     /// The previous entry of the same application, or `ApplicationRow.none`.
     var previous: UInt32
-    var type: EventType
+
+    /// The most log positions an entry can hold.
+    static let positionLimit: UInt64 = 1 << 40
+
+    init(position: UInt64, time: Int64, detail: UInt64, row: UInt32, previous: UInt32, type: EventType, code: UInt8)
+    {
+        precondition(position < Self.positionLimit, "history entries hold log positions below 2^40")
+        packed = position | UInt64(type.rawValue) << 40 | UInt64(code) << 56
+        self.time = time
+        self.detail = detail
+        self.row = row
+        self.previous = previous
+    }
+
+    /// The log position of the event.
+    var position: UInt64 { packed & (Self.positionLimit - 1) }
+    /// The event's type.
+    var type: EventType { EventType(rawValue: UInt16(truncatingIfNeeded: packed >> 40))! }
     /// A small code the description needs: a tier, a category, a reason.
-    var code: UInt8
+    var code: UInt8 { UInt8(truncatingIfNeeded: packed >> 56) }
 }
 
 /// Up to four interned kindergarten indices, most wanted first; `ApplicationRow.none` marks the unused.

@@ -54,8 +54,16 @@ enum Measure {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    /// The process's peak resident memory so far, in bytes (`getrusage`).
+    /// The process's peak resident memory so far, in bytes: `VmHWM` of `/proc/self/status`, which starts
+    /// afresh at `exec` (`getrusage`'s maximum would carry over a parent's peak into a child it starts),
+    /// or `getrusage` where there is no such file.
     static func peakResidentBytes() -> Int {
+        if let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.dropFirst("VmHWM:".count).split(separator: " ").first ?? "")
+        {
+            return kilobytes * 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1024
