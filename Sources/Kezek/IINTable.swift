@@ -10,7 +10,7 @@ public struct IINTable<Value> {
     /// `keys[i]` is the IIN of `records[i]`.
     @usableFromInline var keyList: [IIN] = []
     /// `records[i]` is the record of `keys[i]`, or `nil` when it was removed.
-    @usableFromInline var records: [Value?] = []
+    @usableFromInline var records = DenseStorage<Value?>()
     /// Open addressing with linear probing: `offset + 1` into the dense arrays, 0 for an empty slot.
     /// Its size is a power of two, at least twice the number of keys.
     @usableFromInline var slots: [UInt32] = []
@@ -64,12 +64,12 @@ public struct IINTable<Value> {
     /// The IINs with a record, in insertion order.
     public var keys: [IIN] {
         guard count < keyList.count else { return keyList }
-        return zip(keyList, records).compactMap { $1 == nil ? nil : $0 }
+        return keyList.indices.compactMap { records[$0] == nil ? nil : keyList[$0] }
     }
 
     /// The records, in insertion order.
     public var values: [Value] {
-        records.compactMap { $0 }
+        (0..<records.count).compactMap { records[$0] }
     }
 
     // MARK: The index

@@ -7,7 +7,7 @@
 /// = value` changes a record in place, and ``values``, ``keys`` and iteration go in ascending order.
 public struct NumberedTable<Key: SequentialNumber, Value> {
     /// `slots[n - 1]` is the record of number `n`, or `nil`.
-    @usableFromInline var slots: [Value?] = []
+    @usableFromInline var slots = DenseStorage<Value?>()
     /// Records whose numbers lie at or beyond `slots.count + 1` (beyond ``gap`` of the array when given).
     @usableFromInline var sparse: [Key: Value] = [:]
     @usableFromInline var storedCount = 0
@@ -61,7 +61,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
     /// Stores a new record at array index `index`, at or past the array's end, and moves any sparse
     /// records the grown array now covers into it.
     @inlinable mutating func insertGrowing(_ value: Value, at index: Int) {
-        if index > slots.count { slots.append(contentsOf: repeatElement(nil, count: index - slots.count)) }
+        while slots.count < index { slots.append(nil) }
         slots.append(value)
         storedCount += 1
         guard !sparse.isEmpty else { return }
@@ -86,7 +86,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
         result.reserveCapacity(count)
         let zero = Key(rawValue: 0)
         if sparse[zero] != nil { result.append(zero) }
-        for (offset, slot) in slots.enumerated() where slot != nil {
+        for offset in 0..<slots.count where slots[offset] != nil {
             result.append(Key(rawValue: UInt64(offset) + 1))
         }
         return result + sparse.keys.filter { $0.rawValue > 0 }.sorted()
