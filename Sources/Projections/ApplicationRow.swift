@@ -72,8 +72,7 @@ struct HistoryEntry: Equatable, Sendable {
     /// The most log positions an entry can hold.
     static let positionLimit: UInt64 = 1 << 40
 
-    init(position: UInt64, time: Int64, detail: UInt64, row: UInt32, previous: UInt32, type: EventType, code: UInt8)
-    {
+    init(position: UInt64, time: Int64, detail: UInt64, row: UInt32, previous: UInt32, type: EventType, code: UInt8) {
         precondition(position < Self.positionLimit, "history entries hold log positions below 2^40")
         packed = position | UInt64(type.rawValue) << 40 | UInt64(code) << 56
         self.time = time
