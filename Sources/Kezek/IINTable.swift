@@ -1,17 +1,16 @@
-/// Records keyed by IIN (applicants, children): the keys and records in two dense arrays, found through
+/// Records keyed by IIN (applicants, children): each key beside its record in one dense array, found through
 /// an open-addressing index of 32-bit offsets hashed by a multiply–shift mix of the IIN's number.
 ///
 /// Against a `Dictionary` it replaces, a lookup costs a few multiplications instead of a SipHash, the
-/// index takes 8 bytes per record at most, and the records sit side by side in insertion order. Reads
+/// index takes 8 bytes per record at most, and each record sits beside its key in insertion order. Reads
 /// like that dictionary: `table[iin]` is the record or `nil`, `table[iin]?.field = value` changes a
 /// record in place, setting `nil` removes it. Iteration, ``keys`` and ``values`` go in insertion order
 /// (a removed record leaves its place empty; inserting its IIN again fills the same place).
 public struct IINTable<Value> {
-    /// `keys[i]` is the IIN of `records[i]`.
-    @usableFromInline var keyList: [IIN] = []
-    /// `records[i]` is the record of `keys[i]`, or `nil` when it was removed.
-    @usableFromInline var records = DenseStorage<Value?>()
-    /// Open addressing with linear probing: `offset + 1` into the dense arrays, 0 for an empty slot.
+    /// The IINs and their records (`nil` once removed), in insertion order: a lookup reads the key and
+    /// the record from the same place.
+    @usableFromInline var entries = DenseStorage<Entry>()
+    /// Open addressing with linear probing: `offset + 1` into `entries`, 0 for an empty slot.
     /// Its size is a power of two, at least twice the number of keys.
     @usableFromInline var slots: [UInt32] = []
     @usableFromInline var storedCount = 0
@@ -26,8 +25,7 @@ public struct IINTable<Value> {
 
     /// Makes room for `count` records without growing.
     @inlinable public mutating func reserveCapacity(_ count: Int) {
-        keyList.reserveCapacity(count)
-        records.reserveCapacity(count)
+        entries.reserveCapacity(count)
         if Self.slotCount(for: count) > slots.count { rehash(slotCount: Self.slotCount(for: count)) }
     }
 
@@ -36,16 +34,16 @@ public struct IINTable<Value> {
         // A read yields the stored record in place, so that `table[iin]?.field` copies only the field.
         _read {
             if let offset = offset(of: key) {
-                yield records[offset]
+                yield entries[offset].value
             } else {
                 yield nil
             }
         }
         _modify {
             if let offset = offset(of: key) {
-                let had = records[offset] != nil
-                yield &records[offset]
-                storedCount += (records[offset] != nil ? 1 : 0) - (had ? 1 : 0)
+                let had = entries[offset].value != nil
+                yield &entries[offset].value
+                storedCount += (entries[offset].value != nil ? 1 : 0) - (had ? 1 : 0)
             } else {
                 var value: Value? = nil
                 yield &value
@@ -58,18 +56,17 @@ public struct IINTable<Value> {
     @inlinable
     public func contains(_ key: IIN) -> Bool {
         guard let offset = offset(of: key) else { return false }
-        return records[offset] != nil
+        return entries[offset].value != nil
     }
 
     /// The IINs with a record, in insertion order.
     public var keys: [IIN] {
-        guard count < keyList.count else { return keyList }
-        return keyList.indices.compactMap { records[$0] == nil ? nil : keyList[$0] }
+        (0..<entries.count).compactMap { entries[$0].value == nil ? nil : entries[$0].key }
     }
 
     /// The records, in insertion order.
     public var values: [Value] {
-        (0..<records.count).compactMap { records[$0] }
+        (0..<entries.count).compactMap { entries[$0].value }
     }
 
     // MARK: The index
@@ -83,33 +80,33 @@ public struct IINTable<Value> {
             let entry = slots[slot]
             if entry == 0 { return nil }
             let offset = Int(entry - 1)
-            if keyList[offset].number == key.number { return offset }
+            if entries[offset].key.number == key.number { return offset }
             slot = (slot + 1) & mask
         }
     }
 
     @inlinable mutating func append(_ key: IIN, _ value: Value) {
-        precondition(keyList.count < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
-        if Self.slotCount(for: keyList.count + 1) > slots.count {
-            rehash(slotCount: Self.slotCount(for: Swift.max(keyList.count + 1, keyList.count * 2)))
+        let used = entries.count
+        precondition(used < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
+        if Self.slotCount(for: used + 1) > slots.count {
+            rehash(slotCount: Self.slotCount(for: Swift.max(used + 1, used * 2)))
         }
-        keyList.append(key)
-        records.append(value)
+        entries.append(Entry(key: key, value: value))
         storedCount += 1
-        place(offset: keyList.count - 1)
+        place(offset: entries.count - 1)
     }
 
     /// Puts the dense offset `offset` into the index (its key is not there yet).
     @inlinable mutating func place(offset: Int) {
         let mask = slots.count - 1
-        var slot = Self.home(of: keyList[offset], mask: mask)
+        var slot = Self.home(of: entries[offset].key, mask: mask)
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = UInt32(offset + 1)
     }
 
     @inlinable mutating func rehash(slotCount: Int) {
         slots = [UInt32](repeating: 0, count: slotCount)
-        for offset in keyList.indices { place(offset: offset) }
+        for offset in 0..<entries.count { place(offset: offset) }
     }
 
     /// The smallest power of two at least twice `count` (and at least 16).
@@ -131,6 +128,20 @@ public struct IINTable<Value> {
     }
 }
 
+extension IINTable {
+    /// An IIN and its record, side by side.
+    @usableFromInline
+    struct Entry {
+        @usableFromInline var key: IIN
+        @usableFromInline var value: Value?
+
+        @inlinable init(key: IIN, value: Value?) {
+            self.key = key
+            self.value = value
+        }
+    }
+}
+
 extension IINTable: Sequence {
     /// An IIN and its record.
     public typealias Element = (key: IIN, value: Value)
@@ -148,9 +159,9 @@ extension IINTable: Sequence {
         init(table: IINTable) { self.table = table }
 
         public mutating func next() -> Element? {
-            while offset < table.records.count {
+            while offset < table.entries.count {
                 defer { offset += 1 }
-                if let value = table.records[offset] { return (table.keyList[offset], value) }
+                if let value = table.entries[offset].value { return (table.entries[offset].key, value) }
             }
             return nil
         }
@@ -181,3 +192,4 @@ extension IINTable: Hashable where Value: Hashable {
 }
 
 extension IINTable: Sendable where Value: Sendable {}
+extension IINTable.Entry: Sendable where Value: Sendable {}
