@@ -33,6 +33,9 @@ struct ReplayBenchmark: ParsableCommand {
     )
     var openOnly = false
 
+    @Flag(help: "Only replay (the rounds), without the digest, the checkpoint and the start.")
+    var replayOnly = false
+
     func run() throws {
         if openOnly { return try openFromCheckpoint() }
         guard let scale = SimulationScale.named(scale) else { throw ValidationError("unknown scale \(scale)") }
@@ -47,6 +50,15 @@ struct ReplayBenchmark: ParsableCommand {
             Measure.progress(
                 "replay \(round): \(model.position.rawValue) events in \(Measure.round(run.seconds)) s, \(Int(Double(model.position.rawValue) / run.seconds)) events/s"
             )
+        }
+        if replayOnly {
+            let cpu = Measure.processCPUSeconds()
+            Measure.print([
+                "benchmark": "replay", "events": Int(prepared.events), "replaySeconds": replaySeconds,
+                "replayEventsPerSecond": replaySeconds.map { Int(Double(prepared.events) / $0) },
+                "processCPUSeconds": Measure.round(cpu, 2),
+            ])
+            return
         }
         let digest = Measure.time { model.digest }
         try log.close()
