@@ -59,6 +59,15 @@ public struct IINTable<Value> {
         return entries[offset].value != nil
     }
 
+    /// Adds the record of `key`, which must not be in the table yet, without looking it up first: one
+    /// probe for a free slot. For readers of keys known to be new, such as a table written in ascending
+    /// IIN order and read back (a reader that checks each key is above the one before knows it).
+    @inlinable
+    public mutating func appendNew(_ key: IIN, _ value: Value) {
+        assert(offset(of: key) == nil, "appendNew(_:_:) of an IIN already in the table")
+        append(key, value)
+    }
+
     /// The IINs with a record, in insertion order.
     public var keys: [IIN] {
         (0..<entries.count).compactMap { entries[$0].value == nil ? nil : entries[$0].key }

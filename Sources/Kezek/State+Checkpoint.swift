@@ -1,6 +1,17 @@
 // Reads the canonical form back (see State+Canonical.swift): a checkpoint of the decision state.
 
 extension KezekState {
+    /// Throws unless `iin` comes after `previous` (the canonical form writes people in ascending IIN
+    /// order, so each is new), and makes it the new `previous`.
+    static func checkAscending(_ iin: IIN, after previous: inout IIN?, at reader: BinaryReader)
+        throws(BinaryDecodingError)
+    {
+        if let previous, iin <= previous {
+            throw BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "IIN order"))
+        }
+        previous = iin
+    }
+
     /// Reads a state written by ``canonicalBytes(into:)``. Fails on another format version, on bytes that
     /// break the layout and on values their types reject; the reader is left after the state.
     public init(canonicalBytes reader: inout BinaryReader) throws(BinaryDecodingError) {
@@ -25,15 +36,19 @@ extension KezekState {
         }
         let applicantsCount = try reader.readCount()
         applicants.reserveCapacity(applicantsCount)
+        var previous: IIN?
         for _ in 0..<applicantsCount {
             let record = try ApplicantRecord(from: &reader)
-            applicants[record.iin] = record
+            try Self.checkAscending(record.iin, after: &previous, at: reader)
+            applicants.appendNew(record.iin, record)
         }
         let childrenCount = try reader.readCount()
         children.reserveCapacity(childrenCount)
+        previous = nil
         for _ in 0..<childrenCount {
             let record = try ChildRecord(from: &reader)
-            children[record.iin] = record
+            try Self.checkAscending(record.iin, after: &previous, at: reader)
+            children.appendNew(record.iin, record)
         }
         let applicationsCount = try reader.readCount()
         applications.reserveCapacity(applicationsCount)

@@ -32,6 +32,8 @@ extension ApplicationProjection {
                 writer.write(index)
             }
         }
+        CheckpointCoding.write(lastOfApplicant, to: &writer)
+        CheckpointCoding.write(lastOfChild, to: &writer)
         writer.writeVarint(UInt64(extraKindergartens.count))
         for number in extraKindergartens.keys.sorted() {
             writer.writeVarint(number.rawValue)
@@ -59,8 +61,6 @@ extension ApplicationProjection {
         let rowCount = try reader.readCount()
         rows.reserveCapacity(rowCount)
         rowIndex.reserveCapacity(rowCount)
-        lastOfApplicant.reserveCapacity(rowCount)
-        lastOfChild.reserveCapacity(rowCount)
         for index in 0..<rowCount {
             var row = try Self.readFields(from: &reader)
             row.kindergartens = try RankedKindergartens(from: &reader)
@@ -68,10 +68,10 @@ extension ApplicationProjection {
                 try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32()
             )
             rowIndex[row.number] = UInt32(index)
-            lastOfApplicant[row.applicant] = UInt32(index)
-            lastOfChild[row.child] = UInt32(index)
             rows.append(row)
         }
+        lastOfApplicant = try CheckpointCoding.readRowTable(from: &reader, rowCount: rowCount)
+        lastOfChild = try CheckpointCoding.readRowTable(from: &reader, rowCount: rowCount)
         for _ in 0..<(try reader.readLength()) {
             let number = ApplicationNumber(rawValue: try reader.readVarint())
             var ids: [KindergartenID] = []

@@ -29,17 +29,21 @@ extension FamilyProjection {
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
         let applicantCount = try reader.readCount()
         applicants.reserveCapacity(applicantCount)
+        var previous: IIN?
         for _ in 0..<applicantCount {
             let iin = try CheckpointCoding.readIIN(from: &reader)
+            try CheckpointCoding.checkAscending(iin, after: &previous, at: reader)
             guard let phone = PhoneNumber(rawValue: try reader.readString()) else {
                 throw CheckpointCoding.invalid("PhoneNumber", at: reader)
             }
-            applicants[iin] = ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader))
+            applicants.appendNew(iin, ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader)))
         }
         let childCount = try reader.readCount()
         children.reserveCapacity(childCount)
+        previous = nil
         for _ in 0..<childCount {
             let iin = try CheckpointCoding.readIIN(from: &reader)
+            try CheckpointCoding.checkAscending(iin, after: &previous, at: reader)
             var entry = ChildEntry(
                 applicant: try CheckpointCoding.readIIN(from: &reader),
                 gender: try CheckpointCoding.readCase(from: &reader),
@@ -56,7 +60,7 @@ extension FamilyProjection {
                 }
                 entry.enrolment = Enrolment(application: ApplicationNumber(rawValue: enrolled), kindergarten: id)
             }
-            children[iin] = entry
+            children.appendNew(iin, entry)
         }
     }
 

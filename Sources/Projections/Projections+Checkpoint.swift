@@ -2,7 +2,10 @@ import Kezek
 
 extension Projections {
     /// The checkpoint format this build writes and reads.
-    public static let checkpointVersion: UInt8 = 1
+    public static let checkpointVersion: UInt8 = 2
+    /// The layout version of ``canonicalBytes(into:)``, apart from the checkpoint's: the digest changes
+    /// only when what it covers does.
+    public static let canonicalVersion: UInt8 = 1
     private static let checkpointMagic = Array("KZPJ".utf8)
 
     /// The whole projected state as bytes: `KZPJ`, the format version byte, then every projection as it
@@ -100,7 +103,7 @@ extension Projections {
     public func canonicalBytes(into bytes: inout [UInt8]) {
         var header = BinaryWriter()
         header.writeRaw("kezek-projections".utf8)
-        header.write(Self.checkpointVersion)
+        header.write(Self.canonicalVersion)
         header.writeVarint(position)
         CheckpointCoding.write(lastTime, to: &header)
         bytes += header.bytes
