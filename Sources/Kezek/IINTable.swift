@@ -59,13 +59,19 @@ public struct IINTable<Value> {
         return entries[offset].value != nil
     }
 
-    /// Adds the record of `key`, which must not be in the table yet, without looking it up first: one
-    /// probe for a free slot. For readers of keys known to be new, such as a table written in ascending
-    /// IIN order and read back (a reader that checks each key is above the one before knows it).
+    /// Adds the record of `key`, which must not be in the table yet, without putting it in the index:
+    /// lookups do not find it until ``rebuildIndex()``. For reading a whole table back, which then
+    /// fills the index in one sequential sweep instead of a random write per record.
     @inlinable
-    public mutating func appendNew(_ key: IIN, _ value: Value) {
-        assert(offset(of: key) == nil, "appendNew(_:_:) of an IIN already in the table")
-        append(key, value)
+    public mutating func appendNewDeferringIndex(_ key: IIN, _ value: Value) {
+        precondition(entries.count < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
+        entries.append(Entry(key: key, value: value))
+        storedCount += 1
+    }
+
+    /// Builds the index afresh from the records (after ``appendNewDeferringIndex(_:_:)``).
+    public mutating func rebuildIndex() {
+        rehash(slotCount: Self.slotCount(for: entries.count))
     }
 
     /// The IINs with a record, in insertion order.
@@ -113,9 +119,13 @@ public struct IINTable<Value> {
         slots[slot] = UInt32(offset + 1)
     }
 
-    @inlinable mutating func rehash(slotCount: Int) {
+    /// A new index of `slotCount` slots, filled in the order of the records' home slots, so that the
+    /// writes sweep the index once instead of landing at random.
+    @usableFromInline mutating func rehash(slotCount: Int) {
         slots = [UInt32](repeating: 0, count: slotCount)
-        for offset in 0..<entries.count { place(offset: offset) }
+        let mask = slotCount - 1
+        let homes = (0..<entries.count).map { UInt64(Self.home(of: entries[$0].key, mask: mask)) }
+        for offset in RadixSort.order(of: homes) { place(offset: Int(offset)) }
     }
 
     /// The smallest power of two at least twice `count` (and at least 16).

@@ -40,16 +40,18 @@ extension KezekState {
         for _ in 0..<applicantsCount {
             let record = try ApplicantRecord(from: &reader)
             try Self.checkAscending(record.iin, after: &previous, at: reader)
-            applicants.appendNew(record.iin, record)
+            applicants.appendNewDeferringIndex(record.iin, record)
         }
+        applicants.rebuildIndex()
         let childrenCount = try reader.readCount()
         children.reserveCapacity(childrenCount)
         previous = nil
         for _ in 0..<childrenCount {
             let record = try ChildRecord(from: &reader)
             try Self.checkAscending(record.iin, after: &previous, at: reader)
-            children.appendNew(record.iin, record)
+            children.appendNewDeferringIndex(record.iin, record)
         }
+        children.rebuildIndex()
         let applicationsCount = try reader.readCount()
         applications.reserveCapacity(applicationsCount)
         for _ in 0..<applicationsCount {

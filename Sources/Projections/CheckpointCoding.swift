@@ -86,8 +86,9 @@ enum CheckpointCoding {
             try checkAscending(iin, after: &previous, at: reader)
             let row = try reader.readUInt32()
             guard row < rowCount else { throw invalid("row", at: reader) }
-            table.appendNew(iin, row)
+            table.appendNewDeferringIndex(iin, row)
         }
+        table.rebuildIndex()
         return table
     }
 

@@ -36,8 +36,10 @@ extension FamilyProjection {
             guard let phone = PhoneNumber(rawValue: try reader.readString()) else {
                 throw CheckpointCoding.invalid("PhoneNumber", at: reader)
             }
-            applicants.appendNew(iin, ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader)))
+            applicants.appendNewDeferringIndex(
+                iin, ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader)))
         }
+        applicants.rebuildIndex()
         let childCount = try reader.readCount()
         children.reserveCapacity(childCount)
         previous = nil
@@ -60,8 +62,9 @@ extension FamilyProjection {
                 }
                 entry.enrolment = Enrolment(application: ApplicationNumber(rawValue: enrolled), kindergarten: id)
             }
-            children.appendNew(iin, entry)
+            children.appendNewDeferringIndex(iin, entry)
         }
+        children.rebuildIndex()
     }
 
     private static func readOptionalIIN(from reader: inout BinaryReader) throws(BinaryDecodingError) -> IIN? {

@@ -56,6 +56,26 @@ import Testing
         #expect(grown[IIN(validatedNumber: 100_000_000_001)] == nil)
     }
 
+    @Test("records appended with the index deferred and then rebuilt are found as if inserted one by one")
+    func deferredIndex() {
+        let keys = Self.iins(40_000)
+        var inserted = IINTable<UInt64>()
+        var deferred = IINTable<UInt64>()
+        for key in keys {
+            inserted[key] = key.number
+            deferred.appendNewDeferringIndex(key, key.number)
+        }
+        deferred.rebuildIndex()
+        #expect(deferred == inserted)
+        #expect(keys.allSatisfy { deferred[$0] == $0.number })
+        #expect(deferred.keys == keys)
+        // The rebuilt table takes changes and new records as any other.
+        let extra = IIN(validatedNumber: 100_000_000_001)
+        deferred[extra] = 1
+        deferred[keys[3]] = nil
+        #expect(deferred[extra] == 1 && deferred[keys[3]] == nil && deferred.count == keys.count)
+    }
+
     @Test("tables with the same records are equal and hash alike, whatever order they were filled in")
     func equalityIgnoresOrder() {
         let keys = Self.iins(50)
