@@ -121,11 +121,11 @@ public struct IINTable<Value> {
 
     /// A new index of `slotCount` slots, filled in the order of the records' home slots, so that the
     /// writes sweep the index once instead of landing at random.
-    @usableFromInline mutating func rehash(slotCount: Int) {
+    @inlinable mutating func rehash(slotCount: Int) {
         slots = [UInt32](repeating: 0, count: slotCount)
         let mask = slotCount - 1
         let homes = (0..<entries.count).map { UInt64(Self.home(of: entries[$0].key, mask: mask)) }
-        for offset in RadixSort.order(of: homes) { place(offset: Int(offset)) }
+        for offset in IINTableIndexOrder.order(of: homes) { place(offset: Int(offset)) }
     }
 
     /// The smallest power of two at least twice `count` (and at least 16).
@@ -159,6 +159,15 @@ extension IINTable {
             self.value = value
         }
     }
+}
+
+/// The order in which a rebuilt index is filled (outside the generic table, so that the table's own
+/// code stays specialized wherever it is used).
+@usableFromInline
+enum IINTableIndexOrder {
+    /// The offsets of `homes`, ordered by home slot.
+    @usableFromInline
+    static func order(of homes: [UInt64]) -> [Int32] { RadixSort.order(of: homes) }
 }
 
 extension IINTable: Sequence {
