@@ -40,6 +40,10 @@ public enum ClaimStatus: String, CaseIterable, Hashable, Sendable {
 }
 
 /// An application (a child's place in a queue) with everything decisions need.
+///
+/// Stored compactly (a million of them live in the state): the word-sized fields first, the optional
+/// times as milliseconds with `Int64.min` for "none" behind properties of the usual types, the one-byte
+/// fields last.
 public struct ApplicationRecord: Hashable, Sendable {
     /// Its number.
     public var number: ApplicationNumber
@@ -47,39 +51,67 @@ public struct ApplicationRecord: Hashable, Sendable {
     public var applicant: IIN
     /// The child.
     public var child: IIN
-    /// Its queue.
-    public var key: QueueKey
-    /// 0 to 4 ranked kindergartens, most wanted first.
-    public var kindergartens: [KindergartenID]
     /// Server time of submission: the order within a tier, kept for ever.
     public var submittedAt: Timestamp
+    /// 0 to 4 ranked kindergartens, most wanted first.
+    public var kindergartens: [KindergartenID]
+    /// The bulletins it applied to, in order.
+    public var bulletins: [BulletinNumber] = []
+    /// The policy version of the submission.
+    public var policy: PolicyVersion
+    /// The priority claim, if any.
+    public var claim: PriorityClaim?
+    private var interestValidUntilMilliseconds = Self.noTime
+    private var restorableUntilMilliseconds = Self.noTime
+    private var stopListedUntilMilliseconds = Self.noTime
+    /// Its queue.
+    public var key: QueueKey
+    /// The referral it holds (issued, confirmed or registered), if any.
+    public var referral: ReferralNumber?
     /// The tier it had at submission.
     public var originalTier: Tier
     /// Its tier now (general after a rejected claim).
     public var tier: Tier
-    /// The priority claim, if any.
-    public var claim: PriorityClaim?
     /// Where the claim stands; `nil` without a claim.
     public var claimStatus: ClaimStatus?
     /// Where the application is in its life.
     public var status: ApplicationStatus = .queued
     /// Why it is inactive, when it is.
     public var inactivity: InactivityReason?
+    private var restorations: UInt32 = 0
+
+    /// "No time" in the stored milliseconds.
+    private static let noTime = Int64.min
+
     /// The next confirmation of interest is due then; `nil` until first confirmed (then the policy's
     /// period after submission applies).
-    public var interestValidUntil: Timestamp?
+    public var interestValidUntil: Timestamp? {
+        get { Self.time(interestValidUntilMilliseconds) }
+        set { interestValidUntilMilliseconds = Self.milliseconds(newValue) }
+    }
     /// After a lapse of interest, confirming before this restores it.
-    public var restorableUntil: Timestamp?
-    /// How many times it was restored after a lapse of interest.
-    public var restorationsUsed: Int = 0
+    public var restorableUntil: Timestamp? {
+        get { Self.time(restorableUntilMilliseconds) }
+        set { restorableUntilMilliseconds = Self.milliseconds(newValue) }
+    }
     /// Allocation skips it before this time.
-    public var stopListedUntil: Timestamp?
-    /// The bulletins it applied to, in order.
-    public var bulletins: [BulletinNumber] = []
-    /// The referral it holds (issued, confirmed or registered), if any.
-    public var referral: ReferralNumber?
-    /// The policy version of the submission.
-    public var policy: PolicyVersion
+    public var stopListedUntil: Timestamp? {
+        get { Self.time(stopListedUntilMilliseconds) }
+        set { stopListedUntilMilliseconds = Self.milliseconds(newValue) }
+    }
+    /// How many times it was restored after a lapse of interest (counted up to 2^32 - 1).
+    public var restorationsUsed: Int {
+        get { Int(restorations) }
+        set { restorations = UInt32(clamping: newValue) }
+    }
+
+    private static func time(_ milliseconds: Int64) -> Timestamp? {
+        milliseconds == noTime ? nil : Timestamp(millisecondsSinceEpoch: milliseconds)
+    }
+
+    private static func milliseconds(_ time: Timestamp?) -> Int64 {
+        time?.millisecondsSinceEpoch ?? noTime
+    }
 
     /// The application as submitted.
     public init(_ event: Event.ApplicationSubmitted) {
