@@ -59,19 +59,35 @@ public struct IINTable<Value> {
         return entries[offset].value != nil
     }
 
-    /// Adds the record of `key`, which must not be in the table yet, without putting it in the index:
-    /// lookups do not find it until ``rebuildIndex()``. For reading a whole table back, which then
-    /// fills the index in one sequential sweep instead of a random write per record.
+    /// Adds the record of `key` when `key` is above the IIN appended last, without putting it in the
+    /// index: lookups do not find it until ``rebuildIndex()``. Returns `false`, adding nothing, when
+    /// `key` is not above it. For reading back a table written in ascending IIN order: the order makes
+    /// every key new without a lookup, and the index is then filled in one sweep.
     @inlinable
-    public mutating func appendNewDeferringIndex(_ key: IIN, _ value: Value) {
-        precondition(entries.count < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
+    public mutating func appendAscendingDeferringIndex(_ key: IIN, _ value: Value) -> Bool {
+        let count = entries.count
+        if count > 0, entries[count - 1].key.number >= key.number { return false }
+        precondition(count < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
         entries.append(Entry(key: key, value: value))
         storedCount += 1
+        return true
     }
 
-    /// Builds the index afresh from the records (after ``appendNewDeferringIndex(_:_:)``).
+    /// Builds the index afresh from the records (after ``appendAscendingDeferringIndex(_:_:)``).
     public mutating func rebuildIndex() {
         rehash(slotCount: Self.slotCount(for: entries.count))
+    }
+
+    /// The IINs of a list linked through the records, oldest first: `last`, then each record's
+    /// `previous` link in turn (a link to an IIN without a record ends the list).
+    public func list(endingAt last: IIN?, previous: (Value) -> IIN?) -> [IIN] {
+        var result: [IIN] = []
+        var next = last
+        while let key = next {
+            result.append(key)
+            next = self[key].flatMap(previous)
+        }
+        return result.reversed()
     }
 
     /// The IINs with a record, in insertion order.

@@ -1,15 +1,9 @@
 // Reads the canonical form back (see State+Canonical.swift): a checkpoint of the decision state.
 
 extension KezekState {
-    /// Throws unless `iin` comes after `previous` (the canonical form writes people in ascending IIN
-    /// order, so each is new), and makes it the new `previous`.
-    static func checkAscending(_ iin: IIN, after previous: inout IIN?, at reader: BinaryReader)
-        throws(BinaryDecodingError)
-    {
-        if let previous, iin <= previous {
-            throw BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "IIN order"))
-        }
-        previous = iin
+    /// The error for people out of ascending IIN order.
+    private static func outOfOrder(_ reader: BinaryReader) -> BinaryDecodingError {
+        BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "IIN order"))
     }
 
     /// Reads a state written by ``canonicalBytes(into:)``. Fails on another format version, on bytes that
@@ -36,20 +30,17 @@ extension KezekState {
         }
         let applicantsCount = try reader.readCount()
         applicants.reserveCapacity(applicantsCount)
-        var previous: IIN?
+        // The canonical form writes people in ascending IIN order.
         for _ in 0..<applicantsCount {
             let record = try ApplicantRecord(from: &reader)
-            try Self.checkAscending(record.iin, after: &previous, at: reader)
-            applicants.appendNewDeferringIndex(record.iin, record)
+            guard applicants.appendAscendingDeferringIndex(record.iin, record) else { throw Self.outOfOrder(reader) }
         }
         applicants.rebuildIndex()
         let childrenCount = try reader.readCount()
         children.reserveCapacity(childrenCount)
-        previous = nil
         for _ in 0..<childrenCount {
             let record = try ChildRecord(from: &reader)
-            try Self.checkAscending(record.iin, after: &previous, at: reader)
-            children.appendNewDeferringIndex(record.iin, record)
+            guard children.appendAscendingDeferringIndex(record.iin, record) else { throw Self.outOfOrder(reader) }
         }
         children.rebuildIndex()
         let applicationsCount = try reader.readCount()

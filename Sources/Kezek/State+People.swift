@@ -81,13 +81,7 @@ public struct ChildRecord: Hashable, Sendable {
 extension KezekState {
     /// The children `applicant` added, in the order added (none for an unknown applicant).
     public func children(of applicant: IIN) -> [IIN] {
-        var result: [IIN] = []
-        var next = applicants[applicant]?.lastChild
-        while let child = next {
-            result.append(child)
-            next = children[child]?.previousSibling
-        }
-        return result.reversed()
+        children.list(endingAt: applicants[applicant]?.lastChild, previous: \.previousSibling)
     }
 }
 

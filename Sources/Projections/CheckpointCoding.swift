@@ -55,15 +55,6 @@ enum CheckpointCoding {
         return iin
     }
 
-    /// Throws unless `iin` comes after `previous` (tables are written in ascending IIN order, so each key
-    /// read is new), and makes it the new `previous`.
-    static func checkAscending(_ iin: IIN, after previous: inout IIN?, at reader: BinaryReader)
-        throws(BinaryDecodingError)
-    {
-        if let previous, iin <= previous { throw invalid("IIN order", at: reader) }
-        previous = iin
-    }
-
     /// Writes the (IIN, row) pairs of `table` in ascending IIN order.
     static func write(_ table: IINTable<UInt32>, to writer: inout BinaryWriter) {
         writer.writeVarint(UInt64(table.count))
@@ -80,13 +71,11 @@ enum CheckpointCoding {
         var table = IINTable<UInt32>()
         let count = try reader.readCount()
         table.reserveCapacity(count)
-        var previous: IIN?
         for _ in 0..<count {
             let iin = try readIIN(from: &reader)
-            try checkAscending(iin, after: &previous, at: reader)
             let row = try reader.readUInt32()
             guard row < rowCount else { throw invalid("row", at: reader) }
-            table.appendNewDeferringIndex(iin, row)
+            guard table.appendAscendingDeferringIndex(iin, row) else { throw invalid("IIN order", at: reader) }
         }
         table.rebuildIndex()
         return table

@@ -29,23 +29,22 @@ extension FamilyProjection {
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
         let applicantCount = try reader.readCount()
         applicants.reserveCapacity(applicantCount)
-        var previous: IIN?
+        // Both tables are written in ascending IIN order.
         for _ in 0..<applicantCount {
             let iin = try CheckpointCoding.readIIN(from: &reader)
-            try CheckpointCoding.checkAscending(iin, after: &previous, at: reader)
             guard let phone = PhoneNumber(rawValue: try reader.readString()) else {
                 throw CheckpointCoding.invalid("PhoneNumber", at: reader)
             }
-            applicants.appendNewDeferringIndex(
-                iin, ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader)))
+            let entry = ApplicantEntry(phone: phone, lastChild: try Self.readOptionalIIN(from: &reader))
+            guard applicants.appendAscendingDeferringIndex(iin, entry) else {
+                throw CheckpointCoding.invalid("IIN order", at: reader)
+            }
         }
         applicants.rebuildIndex()
         let childCount = try reader.readCount()
         children.reserveCapacity(childCount)
-        previous = nil
         for _ in 0..<childCount {
             let iin = try CheckpointCoding.readIIN(from: &reader)
-            try CheckpointCoding.checkAscending(iin, after: &previous, at: reader)
             var entry = ChildEntry(
                 applicant: try CheckpointCoding.readIIN(from: &reader),
                 gender: try CheckpointCoding.readCase(from: &reader),
@@ -62,7 +61,9 @@ extension FamilyProjection {
                 }
                 entry.enrolment = Enrolment(application: ApplicationNumber(rawValue: enrolled), kindergarten: id)
             }
-            children.appendNewDeferringIndex(iin, entry)
+            guard children.appendAscendingDeferringIndex(iin, entry) else {
+                throw CheckpointCoding.invalid("IIN order", at: reader)
+            }
         }
         children.rebuildIndex()
     }

@@ -21,13 +21,7 @@ public struct FamilyProjection: Equatable, Sendable {
 
     /// An applicant's children, in the order they were added.
     public func children(of applicant: IIN) -> [IIN] {
-        var result: [IIN] = []
-        var next = applicants[applicant]?.lastChild
-        while let child = next {
-            result.append(child)
-            next = children[child]?.previousSibling
-        }
-        return result.reversed()
+        children.list(endingAt: applicants[applicant]?.lastChild, previous: \.previousSibling)
     }
 
     /// A child's record: owner, gender, active application, enrolment.

@@ -61,10 +61,17 @@ import Testing
         let keys = Self.iins(40_000)
         var inserted = IINTable<UInt64>()
         var deferred = IINTable<UInt64>()
+        var refused = 0
         for key in keys {
             inserted[key] = key.number
-            deferred.appendNewDeferringIndex(key, key.number)
+            if !deferred.appendAscendingDeferringIndex(key, key.number) { refused += 1 }
         }
+        #expect(refused == 0)
+        // A key not above the last one appended is refused and adds nothing.
+        let earlierAdded = deferred.appendAscendingDeferringIndex(keys[5], 0)
+        let repeatedAdded = deferred.appendAscendingDeferringIndex(keys[keys.count - 1], 0)
+        #expect(!earlierAdded && !repeatedAdded)
+        #expect(deferred.count == keys.count)
         deferred.rebuildIndex()
         #expect(deferred == inserted)
         #expect(keys.allSatisfy { deferred[$0] == $0.number })
