@@ -3,12 +3,12 @@ public import Kezek
 public import Projections
 
 /// Everything the engine derives from the log, as of a position: the decision state and the read models
-/// (queue numbers, cards, families, catalog, statistics). Built only by ``apply(_:at:position:)``, which live processing and replay both call, so
+/// (queue numbers, cards, statistics; families and the catalog are views of the state). Built only by ``apply(_:at:position:)``, which live processing and replay both call, so
 /// that replaying a log gives exactly the state that running it live gave.
 public struct EngineModel: Sendable, Equatable {
     /// The decision state: what `decide` judges commands against.
     public private(set) var state: KezekState
-    /// The read models: queue numbers in O(log n), cards, families, catalog, statistics.
+    /// The read models: queue numbers in O(log n), cards, statistics.
     public private(set) var projections: Projections
     /// The position of the last event folded in (``Position/zero`` before the first).
     public private(set) var position: Position
@@ -46,7 +46,7 @@ public struct EngineModel: Sendable, Equatable {
         writer.write(position.rawValue)
         state.canonicalBytes(into: &writer)
         var bytes = writer.bytes
-        projections.canonicalBytes(into: &bytes)
+        projections.canonicalBytes(with: state, into: &bytes)
         return bytes
     }
 

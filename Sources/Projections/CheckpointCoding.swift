@@ -92,8 +92,4 @@ enum CheckpointCoding {
         guard let key = PackedQueueKey(rawValue: try reader.readVarint()) else { throw invalid("QueueKey", at: reader) }
         return key
     }
-
-    static func readInt(from reader: inout BinaryReader) throws(BinaryDecodingError) -> Int {
-        Int(try reader.readZigzag())
-    }
 }

@@ -1,8 +1,8 @@
-import Kezek
+public import Kezek
 
 extension Projections {
     /// The checkpoint format this build writes and reads.
-    public static let checkpointVersion: UInt8 = 2
+    public static let checkpointVersion: UInt8 = 3
     /// The layout version of ``canonicalBytes(into:)``, apart from the checkpoint's: the digest changes
     /// only when what it covers does.
     public static let canonicalVersion: UInt8 = 1
@@ -19,15 +19,7 @@ extension Projections {
         CheckpointCoding.write(lastTime, to: &writer)
         applications.encodeCheckpoint(to: &writer)
         queues.encodeCheckpoint(to: &writer)
-        families.encodeCheckpoint(to: &writer)
-        writer.writeVarint(UInt64(catalog.kindergartens.count))
-        for id in catalog.kindergartens.keys.sorted() {
-            CheckpointCoding.write(catalog.kindergartens[id]!, to: &writer)
-        }
-        writer.writeVarint(UInt64(catalog.bulletins.count))
-        for record in catalog.bulletins.values { CheckpointCoding.write(record, to: &writer) }
-        writer.writeVarint(UInt64(catalog.referrals.count))
-        for record in catalog.referrals.values { CheckpointCoding.write(record, to: &writer) }
+        offers.encodeCheckpoint(to: &writer)
         return writer.bytes
     }
 
@@ -63,25 +55,7 @@ extension Projections {
         lastTime = try CheckpointCoding.readTime(from: &reader)
         applications = try ApplicationProjection(checkpoint: &reader)
         queues = try QueueProjection(checkpoint: &reader)
-        families = try FamilyProjection(checkpoint: &reader)
-        let kindergartensCount = try reader.readCount()
-        catalog.kindergartens.reserveCapacity(kindergartensCount)
-        for _ in 0..<kindergartensCount {
-            let record = try CheckpointCoding.readKindergarten(from: &reader)
-            catalog.kindergartens[record.id] = record
-        }
-        let bulletinsCount = try reader.readCount()
-        catalog.bulletins.reserveCapacity(bulletinsCount)
-        for _ in 0..<bulletinsCount {
-            let record = try CheckpointCoding.readBulletin(from: &reader)
-            catalog.bulletins[record.number] = record
-        }
-        let referralsCount = try reader.readCount()
-        catalog.referrals.reserveCapacity(referralsCount)
-        for _ in 0..<referralsCount {
-            let record = try CheckpointCoding.readReferral(from: &reader)
-            catalog.referrals[record.number] = record
-        }
+        offers = try OfferLinks(checkpoint: &reader)
         // Every row must own its slot, which locates it; the statistics follow from the queues.
         for row in applications.rows {
             guard let index = queues.index(for: row.key), Int(row.slot) < index.slotCount,
@@ -99,8 +73,10 @@ extension Projections {
     }
 
     /// Writes the canonical encoding of every projection, in a fixed order, for the state digest: equal
-    /// states give equal bytes whatever order their dictionaries were filled in.
-    public func canonicalBytes(into bytes: inout [UInt8]) {
+    /// states give equal bytes whatever order their dictionaries were filled in. The families and the
+    /// catalog are the views of `state` (the decision state folded by the same events), written as those
+    /// read models always were.
+    public func canonicalBytes(with state: KezekState, into bytes: inout [UInt8]) {
         var header = BinaryWriter()
         header.writeRaw("kezek-projections".utf8)
         header.write(Self.canonicalVersion)
@@ -109,8 +85,8 @@ extension Projections {
         bytes += header.bytes
         queues.canonicalBytes(into: &bytes)
         applications.canonicalBytes(into: &bytes)
-        families.canonicalBytes(into: &bytes)
-        catalog.canonicalBytes(into: &bytes)
+        Self.familyCanonicalBytes(of: state, into: &bytes)
+        Self.catalogCanonicalBytes(of: state, into: &bytes)
         statistics.canonicalBytes(into: &bytes)
     }
 }

@@ -2,7 +2,7 @@ import Kezek
 
 extension Projections {
     mutating func issue(_ event: Event.ReferralIssued, _ context: Context) {
-        guard catalog.issue(event), let row = row(of: event.application) else { return }
+        guard offers.issue(event), let row = row(of: event.application) else { return }
         applications.rows[Int(row)].status = .referred
         applications.rows[Int(row)].inactivity = nil
         applications.rows[Int(row)].referral = event.referral.rawValue
@@ -15,9 +15,7 @@ extension Projections {
     mutating func recordOnReferral(
         _ referral: ReferralNumber, _ type: EventType, _ context: Context, code: UInt8 = 0
     ) {
-        guard let application = catalog.referrals[referral]?.application, let row = row(of: application) else {
-            return
-        }
+        guard let application = offers.application(of: referral), let row = row(of: application) else { return }
         record(type, row: row, context, detail: referral.rawValue, code: code)
     }
 
@@ -29,7 +27,7 @@ extension Projections {
         inactivity: InactivityReason?, _ type: EventType, _ context: Context, code: UInt8 = 0,
         restorableUntil: Timestamp? = nil
     ) {
-        guard let referral = catalog.end(number, as: status), let row = row(of: referral.application) else { return }
+        guard let application = offers.end(number, as: status), let row = row(of: application) else { return }
         if applications.rows[Int(row)].referral == number.rawValue {
             applications.rows[Int(row)].referral = 0
             applications.rows[Int(row)].status = applicationStatus
@@ -43,8 +41,8 @@ extension Projections {
     }
 
     mutating func registerEnrollment(_ event: Event.EnrollmentRegistered, _ context: Context) {
-        catalog.referrals[event.referral]?.status = .registered
-        guard let application = catalog.referrals[event.referral]?.application, let row = row(of: application) else {
+        offers.set(event.referral, to: .registered)
+        guard let application = offers.application(of: event.referral), let row = row(of: application) else {
             return
         }
         if applications.rows[Int(row)].referral == event.referral.rawValue {
@@ -54,15 +52,13 @@ extension Projections {
     }
 
     mutating func admit(_ event: Event.AdmissionConfirmed, _ context: Context) {
-        guard catalog.end(event.referral, as: .admitted) != nil else { return }
+        guard offers.end(event.referral, as: .admitted) != nil else { return }
         if let row = row(of: event.application) {
             applications.rows[Int(row)].referral = 0
             applications.rows[Int(row)].stage = .admission
             close(event.application, as: .enrolled, context)
             record(.admissionConfirmed, row: row, context, detail: event.referral.rawValue)
         }
-        families.children[event.child]?.enrolment = Enrolment(
-            application: event.application, kindergarten: event.kindergarten)
     }
 
     mutating func refresh(_ event: Event.QueueRefreshed, _ context: Context) {

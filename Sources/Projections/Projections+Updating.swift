@@ -46,7 +46,6 @@ extension Projections {
                 applications.rows[Int(applications.rowIndex[index.application(atSlot: later)]!)].slot = UInt32(later)
             }
         }
-        families.children[event.child]?.activeApplication = event.application
         syncQueue(row)
         record(.applicationSubmitted, row: row, context, code: UInt8(event.tier.rawValue))
     }
@@ -84,10 +83,6 @@ extension Projections {
             case .annulled: .applicationAnnulled
             default: .admissionConfirmed
             }
-        let child = applications.rows[Int(row)].child
-        if families.children[child]?.activeApplication == number {
-            families.children[child]?.activeApplication = nil
-        }
         applications.rows[Int(row)].status = status
         applications.rows[Int(row)].inactivity = nil
         syncQueue(row)
@@ -96,15 +91,13 @@ extension Projections {
     }
 
     mutating func applyToBulletin(_ event: Event.BulletinApplied, _ context: Context) {
-        guard catalog.bulletins[event.bulletin] != nil, let row = row(of: event.application) else { return }
-        catalog.bulletins[event.bulletin]?.applicants.append(event.application)
+        guard offers.isPublished(event.bulletin), let row = row(of: event.application) else { return }
         if applications.rows[Int(row)].stage == .queue { applications.rows[Int(row)].stage = .bulletin }
         record(.bulletinApplied, row: row, context, detail: event.bulletin.rawValue)
     }
 
     mutating func closeBulletin(_ event: Event.BulletinClosed, _ context: Context) {
-        guard let bulletin = catalog.bulletins[event.bulletin], !bulletin.isClosed else { return }
-        catalog.close(event)
+        guard offers.close(event.bulletin) else { return }
         for passed in event.passedOver {
             guard let row = row(of: passed.application) else { continue }
             record(

@@ -1,8 +1,12 @@
 public import Kezek
 
 /// Every read model of the queue, kept current by applying the log's events in order: the queues
-/// (queue numbers in O(log n)), the applications with their histories, families, the catalog and the
-/// statistics.
+/// (queue numbers in O(log n)), the applications with their histories and the statistics.
+///
+/// What the decision state already holds is not kept twice: an applicant's family and the catalog of
+/// kindergartens, bulletins and referrals are views of `KezekState` (``family(of:in:)``,
+/// `KezekState.kindergartens(in:)`), which the same events fold; the read models keep of bulletins and
+/// referrals only the links their own fold needs (``OfferLinks``).
 ///
 /// A pure fold: `apply(_:at:position:)` reads nothing but its arguments, so replaying the log, loading a
 /// checkpoint and applying the tail, and running live all give the same state and the same
@@ -13,10 +17,8 @@ public struct Projections: Equatable, Sendable {
     public internal(set) var queues = QueueProjection()
     /// Every application with its history.
     public internal(set) var applications = ApplicationProjection()
-    /// Applicants and children.
-    public internal(set) var families = FamilyProjection()
-    /// Kindergartens, bulletins and referrals.
-    public internal(set) var catalog = CatalogProjection()
+    /// Which bulletins are open and whose the referrals are.
+    public internal(set) var offers = OfferLinks()
     /// Queued counts per region.
     public internal(set) var statistics = StatisticsProjection()
     /// The log position of the last event applied; 0 before the first.
@@ -31,9 +33,7 @@ public struct Projections: Equatable, Sendable {
     public mutating func apply(_ event: Event, at time: Timestamp, position: UInt64) {
         let context = Context(time: time, position: position)
         switch event {
-        case .kindergartenRegistered(let e): catalog.kindergartens[e.id] = KindergartenRecord(e)
-        case .applicantRegistered(let e): families.register(e)
-        case .childAdded(let e): families.add(e)
+        case .kindergartenRegistered, .applicantRegistered, .childAdded: break
         case .applicationSubmitted(let e): submit(e, context)
         case .priorityVerified(let e):
             update(e.application, .priorityVerified, context, code: HistoryEntry.code(e.category)) {
@@ -57,13 +57,12 @@ public struct Projections: Equatable, Sendable {
             update(e.application, .stopListed, context, detail: e.until) {
                 $0.stopListedUntil = e.until.millisecondsSinceEpoch
             }
-        case .bulletinPublished(let e): catalog.publish(e)
+        case .bulletinPublished(let e): _ = offers.publish(e.bulletin)
         case .bulletinApplied(let e): applyToBulletin(e, context)
         case .bulletinClosed(let e): closeBulletin(e, context)
         case .referralIssued(let e): issue(e, context)
         case .referralConfirmed(let e):
-            catalog.referrals[e.referral]?.status = .confirmed
-            catalog.referrals[e.referral]?.registerBy = e.registerBy
+            offers.set(e.referral, to: .confirmed)
             recordOnReferral(e.referral, .referralConfirmed, context)
         case .referralRefused(let e):
             endReferral(e.referral, as: .refused, application: .queued, inactivity: nil, .referralRefused, context)
@@ -72,8 +71,6 @@ public struct Projections: Equatable, Sendable {
                 e.referral, as: .expired, application: .inactive, inactivity: .referralExpired, .referralExpired,
                 context, code: HistoryEntry.code(e.deadline), restorableUntil: e.restorableUntil)
         case .referralExtended(let e):
-            catalog.referrals[e.referral]?.registerBy = e.registerBy
-            catalog.referrals[e.referral]?.extensionsUsed += 1
             recordOnReferral(e.referral, .referralExtended, context, code: UInt8(clamping: e.days))
         case .enrollmentRegistered(let e): registerEnrollment(e, context)
         case .admissionConfirmed(let e): admit(e, context)

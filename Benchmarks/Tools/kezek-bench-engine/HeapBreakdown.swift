@@ -23,8 +23,8 @@ enum HeapBreakdown {
             ("state.applicants", Box(state.applicants)), ("state.bulletins", Box(state.bulletins)),
             ("state.referrals", Box(state.referrals)), ("state.applicationsByKey", Box(state.applicationsByKey)),
             ("state.deadlines", Box(state.deadlines)), ("queues", Box(projections.queues)),
-            ("applications", Box(projections.applications)), ("families", Box(projections.families)),
-            ("catalog", Box(projections.catalog)), ("statistics", Box(projections.statistics)),
+            ("applications", Box(projections.applications)), ("offers", Box(projections.offers)),
+            ("statistics", Box(projections.statistics)),
         ]
         _ = consume projections
         _ = consume state

@@ -1,0 +1,115 @@
+import Kezek
+
+/// What the fold of the read models needs to know of bulletins and referrals, and no more: whether a
+/// bulletin was published and closed, and which application a referral belongs to and whether it still
+/// holds its seat. The records themselves (seats, deadlines, lists) are the decision state's
+/// (`KezekState.bulletins`, `KezekState.referrals`), folded by the same events.
+///
+/// Follows exactly the checks `KezekState.evolve` makes, so that the read models change when and only
+/// when the state does.
+public struct OfferLinks: Equatable, Sendable {
+    /// `true` once closed, for every published bulletin.
+    var bulletinClosed = NumberedTable<BulletinNumber, Bool>()
+    /// The application and status of every issued referral.
+    var referrals = NumberedTable<ReferralNumber, ReferralLink>()
+
+    /// Nothing published or issued.
+    public init() {}
+
+    /// How many bulletins were published.
+    public var bulletinCount: Int { bulletinClosed.count }
+    /// How many referrals were issued.
+    public var referralCount: Int { referrals.count }
+
+    /// Records a bulletin; `false` when the number was taken (the event is then ignored).
+    mutating func publish(_ number: BulletinNumber) -> Bool {
+        guard bulletinClosed[number] == nil else { return false }
+        bulletinClosed[number] = false
+        return true
+    }
+
+    /// Whether `number` was published.
+    func isPublished(_ number: BulletinNumber) -> Bool { bulletinClosed.contains(number) }
+
+    /// Closes an open bulletin; `false` when it is unknown or closed already (nothing changed).
+    mutating func close(_ number: BulletinNumber) -> Bool {
+        guard bulletinClosed[number] == false else { return false }
+        bulletinClosed[number] = true
+        return true
+    }
+
+    /// Records a referral; `false` when the number was taken (the event is then ignored).
+    mutating func issue(_ event: Event.ReferralIssued) -> Bool {
+        guard referrals[event.referral] == nil else { return false }
+        referrals[event.referral] = ReferralLink(application: event.application, status: .issued)
+        return true
+    }
+
+    /// The application of a referral, if it was issued.
+    func application(of number: ReferralNumber) -> ApplicationNumber? { referrals[number]?.application }
+
+    /// Sets the status of an issued referral.
+    mutating func set(_ number: ReferralNumber, to status: ReferralStatus) {
+        referrals[number]?.status = status
+    }
+
+    /// Ends a referral that holds a seat; returns its application, or `nil` when it held none (nothing
+    /// changed).
+    mutating func end(_ number: ReferralNumber, as status: ReferralStatus) -> ApplicationNumber? {
+        guard let link = referrals[number], link.status.holdsSeat else { return nil }
+        referrals[number]?.status = status
+        return link.application
+    }
+}
+
+/// A referral as the read models see it: whose it is and where it stands.
+struct ReferralLink: Equatable, Sendable {
+    var application: ApplicationNumber
+    var status: ReferralStatus
+}
+
+extension OfferLinks {
+    /// Writes the bulletins (number, closed) and the referrals (number, application, status) in number
+    /// order.
+    func encodeCheckpoint(to writer: inout BinaryWriter) {
+        writer.writeVarint(UInt64(bulletinClosed.count))
+        for (number, closed) in bulletinClosed {
+            writer.writeVarint(number.rawValue)
+            writer.write(closed)
+        }
+        writer.writeVarint(UInt64(referrals.count))
+        for (number, link) in referrals {
+            writer.writeVarint(number.rawValue)
+            writer.writeVarint(link.application.rawValue)
+            CheckpointCoding.writeCase(link.status, to: &writer)
+        }
+    }
+
+    /// Reads what `encodeCheckpoint(to:)` wrote; numbers must ascend (0, which no engine hands out, first).
+    init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let bulletinCount = try reader.readCount()
+        bulletinClosed.reserveCapacity(bulletinCount)
+        var previous: UInt64? = nil
+        for _ in 0..<bulletinCount {
+            let number = try reader.readVarint()
+            guard previous.map({ number > $0 }) ?? true else {
+                throw CheckpointCoding.invalid("bulletin order", at: reader)
+            }
+            previous = number
+            bulletinClosed[BulletinNumber(rawValue: number)] = try reader.readBool()
+        }
+        let referralCount = try reader.readCount()
+        referrals.reserveCapacity(referralCount)
+        previous = nil
+        for _ in 0..<referralCount {
+            let number = try reader.readVarint()
+            guard previous.map({ number > $0 }) ?? true else {
+                throw CheckpointCoding.invalid("referral order", at: reader)
+            }
+            previous = number
+            referrals[ReferralNumber(rawValue: number)] = ReferralLink(
+                application: ApplicationNumber(rawValue: try reader.readVarint()),
+                status: try CheckpointCoding.readCase(from: &reader))
+        }
+    }
+}
