@@ -21,11 +21,10 @@ public struct OfferLinks: Equatable, Sendable {
     /// How many referrals were issued.
     public var referralCount: Int { referrals.count }
 
-    /// Records a bulletin; `false` when the number was taken (the event is then ignored).
-    mutating func publish(_ number: BulletinNumber) -> Bool {
-        guard bulletinClosed[number] == nil else { return false }
+    /// Records a bulletin as open; a number already taken is left as it is (the event is then ignored).
+    mutating func publish(_ number: BulletinNumber) {
+        guard bulletinClosed[number] == nil else { return }
         bulletinClosed[number] = false
-        return true
     }
 
     /// Whether `number` was published.

@@ -57,7 +57,7 @@ public struct Projections: Equatable, Sendable {
             update(e.application, .stopListed, context, detail: e.until) {
                 $0.stopListedUntil = e.until.millisecondsSinceEpoch
             }
-        case .bulletinPublished(let e): _ = offers.publish(e.bulletin)
+        case .bulletinPublished(let e): offers.publish(e.bulletin)
         case .bulletinApplied(let e): applyToBulletin(e, context)
         case .bulletinClosed(let e): closeBulletin(e, context)
         case .referralIssued(let e): issue(e, context)
