@@ -1,4 +1,3 @@
-import EventLog
 public import Kezek
 import Projections
 
@@ -37,8 +36,9 @@ extension Engine {
         ]
     }
 
-    /// The application's card: its fields, stage, queue number, bulletins, referral and history (every
-    /// event of the application and of its referrals, in log order).
+    /// The application's card: its fields (the decision state's record), stage, queue number, bulletins,
+    /// referrals and history (its events, its bulletins' closings and the queue refreshes that changed it,
+    /// read from the log).
     public func card(of number: ApplicationNumber) throws(EngineError) -> Result<JSONValue, Rejection> {
         guard let application = state.applications[number] else { return .failure(.unknownApplication(number)) }
         var card: JSONObject = [
@@ -51,7 +51,7 @@ extension Engine {
             "tier": .string(application.tier.name),
             "originalTier": .string(application.originalTier.name),
             "status": .string(application.status.rawValue),
-            "stage": .string(stage(of: application)),
+            "stage": .string(stage(of: application.status, model.projections.stage(of: number))),
             "queueNumber": queueNumberJSON(of: number),
         ]
         if let claim = application.claim {
@@ -68,46 +68,13 @@ extension Engine {
         card["bulletins"] = .array(application.bulletins.map { .number($0) })
         let referrals = state.referrals.values.filter { $0.application == number }.sorted { $0.number < $1.number }
         card["referrals"] = .array(referrals.map(\.json))
-        card["history"] = .array(try history(of: number, referrals: referrals.map(\.number)))
+        card["history"] = .array(try historyLines(of: application).map { .object($0.line) })
         return .success(.object(card))
     }
 
     /// The queue number from the order-statistic index, O(log n).
     private func queueNumberJSON(of number: ApplicationNumber) -> JSONValue {
         model.projections.queueNumber(of: number).map { .integer(Int64($0)) } ?? .null
-    }
-
-    /// The furthest of the five stages the application reached (queue, bulletin, referral, registration,
-    /// admission), or `archive` once withdrawn or annulled.
-    private func stage(of application: ApplicationRecord) -> String {
-        if application.status == .withdrawn || application.status == .annulled { return "archive" }
-        return model.projections.card(of: application.number)?.stage.description ?? "queue"
-    }
-
-    private func history(of number: ApplicationNumber, referrals: [ReferralNumber]) throws(EngineError) -> [JSONValue] {
-        var records: [Record] = []
-        do {
-            for name in [Event.application(number)] + referrals.map(Event.referral) {
-                guard let stream = StreamID(rawValue: name) else { continue }
-                records += try log.records(in: stream)
-            }
-        } catch {
-            throw .log(error)
-        }
-        records.sort { $0.position < $1.position }
-        var history: [JSONValue] = []
-        for record in records where record.position <= model.position {
-            let event = try Event(record: record)
-            var entry = JSONObject([
-                JSONMember("position", .integer(Int64(bitPattern: record.position.rawValue))),
-                JSONMember("time", .time(Timestamp(millisecondsSinceEpoch: record.timestamp))),
-            ])
-            if case .object(let fields) = event.json {
-                for member in fields.members { entry[member.key] = member.value }
-            }
-            history.append(.object(entry))
-        }
-        return history
     }
 }
 

@@ -18,7 +18,7 @@ enum EngineCheckpoint {
     static let magic = Array("kezek-engine".utf8)
     /// The layout version written now; bumped whenever the layout, the state's canonical format or the
     /// projections' checkpoint format changes.
-    static let format: UInt8 = 4
+    static let format: UInt8 = 5
     /// The bytes before the state's part.
     static let headerSize = magic.count + 1 + 32 + 8 + 8 + 32 + 32
 

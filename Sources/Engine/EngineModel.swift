@@ -46,7 +46,7 @@ public struct EngineModel: Sendable, Equatable {
         writer.write(position.rawValue)
         state.canonicalBytes(into: &writer)
         var bytes = writer.bytes
-        projections.canonicalBytes(with: state, into: &bytes)
+        projections.canonicalBytes(into: &bytes)
         return bytes
     }
 

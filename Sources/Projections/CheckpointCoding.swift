@@ -7,8 +7,13 @@ enum CheckpointCoding {
         BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: type))
     }
 
+    /// The code of a case of a closed enum: its index among `allCases`.
+    static func code<T: CaseIterable & Equatable>(_ value: T) -> UInt8 {
+        UInt8(T.allCases.firstIndex(of: value).map { T.allCases.distance(from: T.allCases.startIndex, to: $0) } ?? 0)
+    }
+
     static func writeCase<T: CaseIterable & Equatable>(_ value: T, to writer: inout BinaryWriter) {
-        writer.write(HistoryEntry.code(value))
+        writer.write(code(value))
     }
 
     static func readCase<T: CaseIterable>(
@@ -21,23 +26,6 @@ enum CheckpointCoding {
                 offset: reader.offset - 1, reason: .invalidTag(type: "\(T.self)", tag: UInt64(code)))
         }
         return cases[Int(code)]
-    }
-
-    static func writeOptionalCase<T: CaseIterable & Equatable>(_ value: T?, to writer: inout BinaryWriter) {
-        writer.write(value.map { HistoryEntry.code($0) &+ 1 } ?? 0)
-    }
-
-    static func readOptionalCase<T: CaseIterable>(
-        _ type: T.Type = T.self, from reader: inout BinaryReader
-    ) throws(BinaryDecodingError) -> T? {
-        let code = try reader.readUInt8()
-        guard code != 0 else { return nil }
-        let cases = Array(T.allCases)
-        guard Int(code) - 1 < cases.count else {
-            throw BinaryDecodingError(
-                offset: reader.offset - 1, reason: .invalidTag(type: "\(T.self)", tag: UInt64(code)))
-        }
-        return cases[Int(code) - 1]
     }
 
     static func write(_ time: Timestamp?, to writer: inout BinaryWriter) {
@@ -79,13 +67,6 @@ enum CheckpointCoding {
         }
         table.rebuildIndex()
         return table
-    }
-
-    static func readKindergartenID(from reader: inout BinaryReader) throws(BinaryDecodingError) -> KindergartenID {
-        guard let id = KindergartenID(rawValue: try reader.readString()) else {
-            throw invalid("KindergartenID", at: reader)
-        }
-        return id
     }
 
     static func readKey(from reader: inout BinaryReader) throws(BinaryDecodingError) -> PackedQueueKey {

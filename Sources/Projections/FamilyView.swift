@@ -2,8 +2,8 @@ public import Kezek
 
 extension Projections {
     /// An applicant's personal cabinet: the children in the order added (from the decision state, which
-    /// keeps applicants and children), each with their applications (the archive included) from the read
-    /// models; `nil` for an unknown applicant.
+    /// keeps applicants and children), each with their applications (the archive included: which ones
+    /// from the read models, their fields from the state's records); `nil` for an unknown applicant.
     ///
     /// `state` must be the decision state folded by the same events as these projections.
     public func family(of applicant: IIN, in state: KezekState) -> Family? {
@@ -14,42 +14,16 @@ extension Projections {
                 iin: iin, applicant: record.applicant, gender: record.gender,
                 activeApplication: record.activeApplication, enrolment: record.enrolment)
             return Family.Child(
-                child: child, applications: applications.applications(ofChild: iin).map { summary(of: $0) })
+                child: child, applications: applications.applications(ofChild: iin).compactMap { summary(of: $0, in: state) })
         }
         return Family(applicant: applicant, phone: phone, children: children)
     }
 
-    private func summary(of number: ApplicationNumber) -> Family.Application {
-        let record = applications.rows[Int(applications.rowIndex[number]!)]
+    private func summary(of number: ApplicationNumber, in state: KezekState) -> Family.Application? {
+        guard let record = state.applications[number] else { return nil }
         return Family.Application(
-            number: number, key: record.key.key, status: record.status, stage: record.stage, tier: record.tier,
-            queueNumber: queueNumber(of: number))
-    }
-
-    /// The families part of the canonical bytes: applicants in IIN order with their phone and children,
-    /// then children in IIN order with their applicant, gender, active application and enrolment.
-    static func familyCanonicalBytes(of state: KezekState, into bytes: inout [UInt8]) {
-        var writer = BinaryWriter()
-        writer.writeRaw("families".utf8)
-        writer.writeVarint(UInt64(state.applicants.count))
-        for iin in state.applicants.keys.sorted() {
-            writer.write(iin.rawValue)
-            writer.write(state.applicants[iin]!.phone.rawValue)
-            let children = state.children(of: iin)
-            writer.writeVarint(UInt64(children.count))
-            for child in children { writer.write(child.rawValue) }
-        }
-        writer.writeVarint(UInt64(state.children.count))
-        for iin in state.children.keys.sorted() {
-            let record = state.children[iin]!
-            writer.write(iin.rawValue)
-            writer.write(record.applicant.rawValue)
-            writer.write(record.gender == .male)
-            writer.writeVarint(record.activeApplication?.rawValue ?? 0)
-            writer.writeVarint(record.enrolment?.application.rawValue ?? 0)
-            writer.write(record.enrolment?.kindergarten.rawValue ?? "")
-        }
-        bytes += writer.bytes
+            number: number, key: record.key, status: record.status, stage: applications.stage(of: number) ?? .queue,
+            tier: record.tier, queueNumber: queueNumber(of: number))
     }
 }
 

@@ -1,18 +1,18 @@
-public import Kezek
+import Kezek
 
 extension Projections {
     /// The checkpoint format this build writes and reads.
-    public static let checkpointVersion: UInt8 = 3
+    public static let checkpointVersion: UInt8 = 4
     /// The layout version of ``canonicalBytes(into:)``, apart from the checkpoint's: the digest changes
     /// only when what it covers does.
-    public static let canonicalVersion: UInt8 = 1
+    public static let canonicalVersion: UInt8 = 2
     private static let checkpointMagic = Array("KZPJ".utf8)
 
     /// The whole projected state as bytes: `KZPJ`, the format version byte, then every projection as it
     /// is stored. ``init(checkpoint:)`` restores exactly this state (derived lookups and the queue trees
     /// are rebuilt, in O(n)).
     public func encodeCheckpoint() -> [UInt8] {
-        var writer = BinaryWriter(capacity: 64 + applications.rows.count * 96 + applications.history.count * 24)
+        var writer = BinaryWriter(capacity: 64 + applications.rows.count * 16 + queues.slotCount * 16)
         writer.writeRaw(Self.checkpointMagic)
         writer.write(Self.checkpointVersion)
         writer.writeVarint(position)
@@ -56,14 +56,15 @@ extension Projections {
         applications = try ApplicationProjection(checkpoint: &reader)
         queues = try QueueProjection(checkpoint: &reader)
         offers = try OfferLinks(checkpoint: &reader)
-        // Every row must own its slot, which locates it; the statistics follow from the queues.
+        // Every slot locates its application, every application has a row and every row a slot whose tier
+        // its status and tier say; the statistics follow from the queues.
+        guard queues.locateEverySlot() else { throw CheckpointCoding.invalid("QueueSlot", at: reader) }
         for row in applications.rows {
-            guard let index = queues.index(for: row.key), Int(row.slot) < index.slotCount,
-                index.application(atSlot: Int(row.slot)) == row.number,
-                index.tier(atSlot: Int(row.slot)) == (row.status.isInQueue ? row.tier : nil)
+            guard let location = queues.location(of: row.number),
+                queues.tier(queue: location.queue, slot: location.slot) == (row.status.isInQueue ? row.tier : nil)
             else { throw CheckpointCoding.invalid("QueueSlot", at: reader) }
-            queues.locate(row.number, in: row.key, slot: Int(row.slot))
         }
+        guard queues.slotCount == applications.count else { throw CheckpointCoding.invalid("QueueSlot", at: reader) }
         for key in queues.keys {
             let index = queues.index(for: key)!
             for tier in Tier.allCases where index.count(in: tier) > 0 {
@@ -73,10 +74,9 @@ extension Projections {
     }
 
     /// Writes the canonical encoding of every projection, in a fixed order, for the state digest: equal
-    /// states give equal bytes whatever order their dictionaries were filled in. The families and the
-    /// catalog are the views of `state` (the decision state folded by the same events), written as those
-    /// read models always were.
-    public func canonicalBytes(with state: KezekState, into bytes: inout [UInt8]) {
+    /// states give equal bytes whatever order their dictionaries were filled in. What the projections
+    /// read from the decision state (families, the catalog) is covered by the state's own canonical bytes.
+    public func canonicalBytes(into bytes: inout [UInt8]) {
         var header = BinaryWriter()
         header.writeRaw("kezek-projections".utf8)
         header.write(Self.canonicalVersion)
@@ -85,8 +85,6 @@ extension Projections {
         bytes += header.bytes
         queues.canonicalBytes(into: &bytes)
         applications.canonicalBytes(into: &bytes)
-        Self.familyCanonicalBytes(of: state, into: &bytes)
-        Self.catalogCanonicalBytes(of: state, into: &bytes)
         statistics.canonicalBytes(into: &bytes)
     }
 }

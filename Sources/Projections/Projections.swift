@@ -1,7 +1,7 @@
 public import Kezek
 
 /// Every read model of the queue, kept current by applying the log's events in order: the queues
-/// (queue numbers in O(log n)), the applications with their histories and the statistics.
+/// (queue numbers in O(log n)), what the fold needs of each application, and the statistics.
 ///
 /// What the decision state already holds is not kept twice: an applicant's family and the catalog of
 /// kindergartens, bulletins and referrals are views of `KezekState` (``family(of:in:)``,
@@ -15,7 +15,7 @@ public import Kezek
 public struct Projections: Equatable, Sendable {
     /// The queues, one order-statistic index per queue key.
     public internal(set) var queues = QueueProjection()
-    /// Every application with its history.
+    /// What the fold needs of every application: tier, status, stage, referral held.
     public internal(set) var applications = ApplicationProjection()
     /// Which bulletins are open and whose the referrals are.
     public internal(set) var offers = OfferLinks()
@@ -31,54 +31,31 @@ public struct Projections: Equatable, Sendable {
 
     /// Folds one event, recorded at `time` at log `position`, into every projection.
     public mutating func apply(_ event: Event, at time: Timestamp, position: UInt64) {
-        let context = Context(time: time, position: position)
         switch event {
-        case .kindergartenRegistered, .applicantRegistered, .childAdded: break
-        case .applicationSubmitted(let e): submit(e, context)
-        case .priorityVerified(let e):
-            update(e.application, .priorityVerified, context, code: HistoryEntry.code(e.category)) {
-                $0.claimStatus = .verified
-            }
+        case .kindergartenRegistered, .applicantRegistered, .childAdded, .priorityVerified, .interestConfirmed,
+            .stopListed, .referralExtended:
+            break
+        case .applicationSubmitted(let e): submit(e)
         case .priorityRejected(let e):
-            update(e.application, .priorityRejected, context, code: UInt8(e.tier.rawValue)) {
-                $0.claimStatus = .rejected
-                $0.tier = e.tier
-            }
-        case .interestConfirmed(let e):
-            update(e.application, .interestConfirmed, context, detail: e.validUntil) {
-                $0.interestValidUntil = e.validUntil.millisecondsSinceEpoch
-            }
-        case .interestLapsed(let e): lapse(e, context)
-        case .applicationRestored(let e): restore(e, context)
-        case .applicationWithdrawn(let e): close(e.application, as: .withdrawn, context)
-        case .applicationAnnulled(let e):
-            close(e.application, as: .annulled, context, code: HistoryEntry.code(e.reason))
-        case .stopListed(let e):
-            update(e.application, .stopListed, context, detail: e.until) {
-                $0.stopListedUntil = e.until.millisecondsSinceEpoch
-            }
+            update(e.application) { $0.tier = e.tier }
+        case .interestLapsed(let e):
+            update(e.application) { if $0.status == .queued { $0.status = .inactive } }
+        case .applicationRestored(let e):
+            update(e.application) { if $0.status == .inactive { $0.status = .queued } }
+        case .applicationWithdrawn(let e): update(e.application) { $0.status = .withdrawn }
+        case .applicationAnnulled(let e): update(e.application) { $0.status = .annulled }
         case .bulletinPublished(let e): offers.publish(e.bulletin)
-        case .bulletinApplied(let e): applyToBulletin(e, context)
-        case .bulletinClosed(let e): closeBulletin(e, context)
-        case .referralIssued(let e): issue(e, context)
-        case .referralConfirmed(let e):
-            offers.set(e.referral, to: .confirmed)
-            recordOnReferral(e.referral, .referralConfirmed, context)
-        case .referralRefused(let e):
-            endReferral(e.referral, as: .refused, application: .queued, inactivity: nil, .referralRefused, context)
-        case .referralExpired(let e):
-            endReferral(
-                e.referral, as: .expired, application: .inactive, inactivity: .referralExpired, .referralExpired,
-                context, code: HistoryEntry.code(e.deadline), restorableUntil: e.restorableUntil)
-        case .referralExtended(let e):
-            recordOnReferral(e.referral, .referralExtended, context, code: UInt8(clamping: e.days))
-        case .enrollmentRegistered(let e): registerEnrollment(e, context)
-        case .admissionConfirmed(let e): admit(e, context)
-        case .referralCancelled(let e):
-            endReferral(
-                e.referral, as: .cancelled, application: .queued, inactivity: nil, .referralCancelled, context,
-                code: HistoryEntry.code(e.reason))
-        case .queueRefreshed(let e): refresh(e, context)
+        case .bulletinApplied(let e): applyToBulletin(e)
+        case .bulletinClosed(let e): _ = offers.close(e.bulletin)
+        case .referralIssued(let e): issue(e)
+        case .referralConfirmed(let e): offers.set(e.referral, to: .confirmed)
+        case .referralRefused(let e): endReferral(e.referral, as: .refused, application: .queued)
+        case .referralExpired(let e): endReferral(e.referral, as: .expired, application: .inactive)
+        case .enrollmentRegistered(let e): registerEnrollment(e)
+        case .admissionConfirmed(let e): admit(e)
+        case .referralCancelled(let e): endReferral(e.referral, as: .cancelled, application: .queued)
+        case .queueRefreshed(let e):
+            for change in e.tierChanges { update(change.application) { $0.tier = change.to } }
         }
         self.position = position
         if let lastTime, lastTime > time { return }
@@ -92,11 +69,5 @@ public struct Projections: Equatable, Sendable {
             apply(event, at: time, position: next)
             next += 1
         }
-    }
-
-    /// Where and when the event being applied was recorded.
-    struct Context {
-        var time: Timestamp
-        var position: UInt64
     }
 }

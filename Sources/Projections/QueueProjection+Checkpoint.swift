@@ -16,10 +16,11 @@ extension QueueProjection {
         }
     }
 
-    /// Reads what `encodeCheckpoint(to:)` wrote, checks the slot order, rebuilds the tier bits.
+    /// Reads what `encodeCheckpoint(to:)` wrote, checks the key and slot order, rebuilds the tier bits.
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
         for _ in 0..<(try reader.readLength()) {
             let key = try CheckpointCoding.readKey(from: &reader)
+            guard orderKeys.last.map({ $0 < key }) ?? true else { throw CheckpointCoding.invalid("QueueKey", at: reader) }
             let count = try reader.readLength()
             var times: [Int64] = []
             var numbers: [UInt64] = []
@@ -35,7 +36,7 @@ extension QueueProjection {
                 numbers.append(number)
                 tiers.append(tier)
             }
-            update(key) { $0 = QueueOrderIndex(times: times, numbers: numbers, tiers: tiers) }
+            set(QueueOrderIndex(times: times, numbers: numbers, tiers: tiers), for: key)
         }
     }
 }

@@ -12,8 +12,11 @@ public struct QueueProjection: Sendable {
     private(set) var orders: [QueueOrderIndex] = []
     /// Where each key's index is in ``orders``.
     private(set) var positions: [PackedQueueKey: Int] = [:]
-    /// Where each application stands: its queue's position in ``orders`` and its slot. It follows from
-    /// the queues and the applications' rows, and is not compared.
+    /// The key of each index in ``orders``.
+    private(set) var orderKeys: [PackedQueueKey] = []
+    /// Where each application stands: its queue's position in ``orders`` and its slot, for every
+    /// application with a slot (in the queue or out of it). It follows from the queues' slots, and is not
+    /// compared.
     private(set) var locations = QueueLocator()
 
     /// No queues.
@@ -21,6 +24,9 @@ public struct QueueProjection: Sendable {
 
     /// How many queues ever had an application.
     public var queueCount: Int { orders.count }
+
+    /// How many slots the queues hold: one per application ever submitted.
+    public var slotCount: Int { orders.reduce(0) { $0 + $1.slotCount } }
 
     /// The keys of every queue that ever had an application, in key order.
     public var keys: [PackedQueueKey] { positions.keys.sorted() }
@@ -50,16 +56,22 @@ public struct QueueProjection: Sendable {
         return orders.withUnsafeBufferPointer { $0[location.queue].rank(ofSlot: location.slot) }
     }
 
-    /// The tier of `slot` in the queue `key` while it is in the queue.
-    func tier(key: PackedQueueKey, slot: Int) -> Tier? {
-        guard let position = positions[key] else { return nil }
-        return orders[position].tier(atSlot: slot)
+    /// The position of an application's queue in ``orders`` and its slot there, if it has a slot.
+    func location(of application: ApplicationNumber) -> (queue: Int, slot: Int)? { locations[application] }
+
+    /// The key of the queue at `queue` in ``orders``.
+    func key(ofQueue queue: Int) -> PackedQueueKey { orderKeys[queue] }
+
+    /// The tier of `slot` in the queue at `queue` while it is in the queue.
+    func tier(queue: Int, slot: Int) -> Tier? { orders[queue].tier(atSlot: slot) }
+
+    /// Changes the index at `queue` in ``orders`` in place.
+    mutating func update<Result>(queue: Int, _ body: (inout QueueOrderIndex) -> Result) -> Result {
+        body(&orders[queue])
     }
 
-    /// Changes the index of `key` in place, creating it when missing.
-    mutating func update<Result>(_ key: PackedQueueKey, _ body: (inout QueueOrderIndex) -> Result) -> Result {
-        body(&orders[position(creating: key)])
-    }
+    /// Sets the index of `key`, creating its place when missing (a checkpoint's queue).
+    mutating func set(_ index: QueueOrderIndex, for key: PackedQueueKey) { orders[position(creating: key)] = index }
 
     /// Adds a slot for an application to the queue of `key` (created when missing), out of the queue, and
     /// locates it and the slots it moved; returns the slot and whether later slots moved.
@@ -77,15 +89,24 @@ public struct QueueProjection: Sendable {
         return (slot, shifted)
     }
 
-    /// Records that `application` stands at `slot` of the queue of `key`, as a checkpoint's row says.
-    mutating func locate(_ application: ApplicationNumber, in key: PackedQueueKey, slot: Int) {
-        locations.set(application, queue: position(creating: key), slot: slot)
+    /// Locates the application of every slot of every queue (after a checkpoint's queues are set); `false`
+    /// when an application has two slots.
+    mutating func locateEverySlot() -> Bool {
+        for queue in orders.indices {
+            for slot in 0..<orders[queue].slotCount {
+                let application = orders[queue].application(atSlot: slot)
+                guard locations[application] == nil else { return false }
+                locations.set(application, queue: queue, slot: slot)
+            }
+        }
+        return true
     }
 
     /// The position of the index of `key` in ``orders``, appending an empty index when missing.
     private mutating func position(creating key: PackedQueueKey) -> Int {
         if let existing = positions[key] { return existing }
         orders.append(QueueOrderIndex())
+        orderKeys.append(key)
         positions[key] = orders.count - 1
         return orders.count - 1
     }

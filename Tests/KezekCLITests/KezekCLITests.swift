@@ -108,10 +108,40 @@ struct KezekCLITests {
         #expect(json["child"] == "230704601230")
         #expect(json["referrals"]?[0]?["status"] == "confirmed")
         let types = json["history"]?.array?.compactMap { $0["type"]?.string }
-        #expect(types == ["applicationSubmitted", "bulletinApplied", "referralIssued", "referralConfirmed"])
+        #expect(
+            types == ["applicationSubmitted", "bulletinApplied", "bulletinClosed", "referralIssued", "referralConfirmed"])
+        let closing = json["history"]?.array?.first { $0["type"] == "bulletinClosed" }
+        #expect(closing?["outcome"] == "admitted" && closing?["cutOff"]?["application"]?.int != nil)
         let claimed = try kezek(["show", "--data", cycle.data, "--application", "3"]).json
         #expect(claimed["priority"]?["status"] == "verified")
         #expect(claimed["queueNumber"]?.int == 1)
+    }
+
+    @Test("show --applicant prints the children, their applications and the newest notifications")
+    func cabinet() throws {
+        let cycle = try Self.appliedCycle()
+        let card = try kezek(["show", "--data", cycle.data, "--application", "1"]).json
+        let applicant = try #require(card["applicant"]?.string)
+        let cabinet = try kezek(["show", "--data", cycle.data, "--applicant", applicant, "--limit", "2"])
+        #expect(cabinet.status == 0)
+        let json = try cabinet.json
+        #expect(json["applicant"]?.string == applicant)
+        let child = try #require(json["children"]?.array?.first { $0["child"] == "230704601230" })
+        #expect(child["activeApplication"]?.int == 1)
+        #expect(child["applications"]?[0]?["application"]?.int == 1)
+        #expect(child["applications"]?[0]?["stage"] == "referral")
+        let notifications = try #require(json["notifications"]?.array)
+        #expect(notifications.count == 2)
+        #expect(notifications.first?["type"] == "referralConfirmed" && notifications.first?["application"]?.int == 1)
+        let positions = notifications.compactMap { $0["position"]?.int }
+        #expect(positions == positions.sorted(by: >))
+
+        let unknown = try kezek(["show", "--data", cycle.data, "--applicant", "230704601230"])
+        #expect(unknown.status == 1)
+        #expect(try unknown.json["error"]?["code"] == "unknownApplicant")
+        let invalid = try kezek(["show", "--data", cycle.data, "--applicant", "12345"])
+        #expect(invalid.status == 1)
+        #expect(try invalid.json["error"]?["code"] == "invalidIIN")
     }
 
     @Test("replay prints the same digest every time, and a different one earlier in the log")

@@ -68,10 +68,10 @@ extension Projections {
         for commit in commits { apply(commit.events, at: commit.time, position: commit.position) }
     }
 
-    /// The canonical bytes with the families and catalog of `state`, for comparing.
-    func canonical(with state: KezekState) -> [UInt8] {
+    /// The canonical bytes, for comparing.
+    var canonical: [UInt8] {
         var bytes: [UInt8] = []
-        canonicalBytes(with: state, into: &bytes)
+        canonicalBytes(into: &bytes)
         return bytes
     }
 }
