@@ -68,8 +68,7 @@ extension Engine {
     /// (with its `outcome` there: `admitted`, or `passedOver` with the `reason`, and the `cutOff`) and
     /// every queue refresh that changed its tier or aged it out. Read from the log, as far as the model
     /// has applied it.
-    func historyLines(of application: ApplicationRecord) throws(EngineError) -> [(position: UInt64, line: JSONObject)]
-    {
+    func historyLines(of application: ApplicationRecord) throws(EngineError) -> [(position: UInt64, line: JSONObject)] {
         let number = application.number
         let referrals = state.referrals.values.filter { $0.application == number }.map(\.number)
         var streams = [Event.application(number)] + referrals.map(Event.referral)

@@ -1,9 +1,15 @@
 /// A language of instruction (оқыту тілі), as an ISO 639-1 code such as `kk` or `ru`.
 ///
 /// Only codes of ``known`` are accepted: the languages Kazakhstan's preschool organisations teach in.
+///
+/// Kept as its index among ``known`` (one byte, where a string takes sixteen): every queue key and every
+/// application holds one.
 public struct LanguageCode: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Its index in ``known``.
+    private let index: UInt8
+
     /// The lower-case ISO 639-1 code.
-    public let rawValue: String
+    public var rawValue: String { Self.known[Int(index)].code }
 
     /// A known language with its names.
     public struct Entry: Hashable, Sendable {
@@ -35,30 +41,33 @@ public struct LanguageCode: RawRepresentable, Hashable, Comparable, Sendable, Cu
         Entry(code: "uk", nameKazakh: "украин тілі", nameRussian: "украинский", nameEnglish: "Ukrainian"),
     ]
 
-    private static let entriesByCode: [String: Entry] = Dictionary(
-        uniqueKeysWithValues: known.map { ($0.code, $0) })
+    private static let indicesByCode: [String: UInt8] = Dictionary(
+        uniqueKeysWithValues: known.enumerated().map { ($1.code, UInt8($0)) })
 
     /// Kazakh, the state language.
     public static let kazakh = LanguageCode(known: "kk")
     /// Russian, the official language.
     public static let russian = LanguageCode(known: "ru")
 
-    private init(known code: String) { self.rawValue = code }
+    private init(known code: String) { index = Self.indicesByCode[code]! }
 
     /// Parses a code of ``known``; exact lower-case match.
     public init(parsing text: String) throws(LanguageCodeError) {
-        guard Self.entriesByCode[text] != nil else { throw .unknown(text) }
-        self.rawValue = text
+        guard let index = Self.indicesByCode[text] else { throw .unknown(text) }
+        self.index = index
     }
 
     /// Accepts a code of ``known``, or returns `nil`.
     public init?(rawValue: String) {
-        guard Self.entriesByCode[rawValue] != nil else { return nil }
-        self.rawValue = rawValue
+        guard let index = Self.indicesByCode[rawValue] else { return nil }
+        self.index = index
     }
 
+    /// Its index in ``known``.
+    public var indexInKnown: Int { Int(index) }
+
     /// The names of the language.
-    public var entry: Entry { Self.entriesByCode[rawValue]! }
+    public var entry: Entry { Self.known[Int(index)] }
 
     /// Orders by code.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -12,7 +12,8 @@ extension ApplicationProjection {
             let row = rows[Int(rowIndex[number]!)]
             writer.writeVarint(row.number.rawValue)
             writeFields(of: row, to: &writer)
-            writer.writeVarint(row.previousOfChild == ApplicationRow.none ? 0 : rows[Int(row.previousOfChild)].number.rawValue)
+            writer.writeVarint(
+                row.previousOfChild == ApplicationRow.none ? 0 : rows[Int(row.previousOfChild)].number.rawValue)
         }
         writer.writeVarint(UInt64(lastOfChild.count))
         for iin in lastOfChild.keys.sorted() {

@@ -14,7 +14,8 @@ extension Projections {
                 iin: iin, applicant: record.applicant, gender: record.gender,
                 activeApplication: record.activeApplication, enrolment: record.enrolment)
             return Family.Child(
-                child: child, applications: applications.applications(ofChild: iin).compactMap { summary(of: $0, in: state) })
+                child: child,
+                applications: applications.applications(ofChild: iin).compactMap { summary(of: $0, in: state) })
         }
         return Family(applicant: applicant, phone: phone, children: children)
     }

@@ -22,7 +22,7 @@ public struct PackedQueueKey: RawRepresentable, Hashable, Comparable, Sendable {
     /// Packs a key. Birth years outside -32768...32767 cannot come from an IIN and are clamped.
     public init(_ key: QueueKey) {
         let year = UInt16(bitPattern: Int16(clamping: key.birthYear))
-        let language = UInt64(LanguageCode.known.firstIndex { $0.code == key.language.rawValue } ?? 0)
+        let language = UInt64(key.language.indexInKnown)
         let group: UInt64 =
             switch key.groupType {
             case .general: 0

@@ -20,7 +20,9 @@ extension QueueProjection {
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
         for _ in 0..<(try reader.readLength()) {
             let key = try CheckpointCoding.readKey(from: &reader)
-            guard orderKeys.last.map({ $0 < key }) ?? true else { throw CheckpointCoding.invalid("QueueKey", at: reader) }
+            guard orderKeys.last.map({ $0 < key }) ?? true else {
+                throw CheckpointCoding.invalid("QueueKey", at: reader)
+            }
             let count = try reader.readLength()
             var times: [Int64] = []
             var numbers: [UInt64] = []

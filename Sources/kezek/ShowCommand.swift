@@ -7,7 +7,8 @@ import Kezek
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print an application's card, a bulletin with its applicants and allocation, or an applicant's cabinet.",
+        abstract:
+            "Print an application's card, a bulletin with its applicants and allocation, or an applicant's cabinet.",
         discussion: """
             --application N: fields, stage, queue number, referrals and history. --bulletin N: {"bulletin", \
             "kindergarten", "key", "seats", "opensAt", "closesAt", "status", "asOf", "applicants"} (in queue \

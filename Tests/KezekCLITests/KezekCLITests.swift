@@ -109,7 +109,9 @@ struct KezekCLITests {
         #expect(json["referrals"]?[0]?["status"] == "confirmed")
         let types = json["history"]?.array?.compactMap { $0["type"]?.string }
         #expect(
-            types == ["applicationSubmitted", "bulletinApplied", "bulletinClosed", "referralIssued", "referralConfirmed"])
+            types == [
+                "applicationSubmitted", "bulletinApplied", "bulletinClosed", "referralIssued", "referralConfirmed",
+            ])
         let closing = json["history"]?.array?.first { $0["type"] == "bulletinClosed" }
         #expect(closing?["outcome"] == "admitted" && closing?["cutOff"]?["application"]?.int != nil)
         let claimed = try kezek(["show", "--data", cycle.data, "--application", "3"]).json
