@@ -18,12 +18,13 @@ extension Engine {
         let referrals = referrals(of: number)
         let tierChanges = try self.tierChanges(of: application)
         var bulletins: [JSONValue] = []
+        let ranked = state.kindergartens(of: application)
         for bulletinNumber in application.bulletins {
             guard let bulletin = state.bulletins[bulletinNumber] else { continue }
             var entry: JSONObject = [
                 "bulletin": .number(bulletinNumber),
                 "kindergarten": .string(bulletin.kindergarten.rawValue),
-                "rank": application.kindergartens.firstIndex(of: bulletin.kindergarten).map { .integer(Int64($0 + 1)) }
+                "rank": ranked.firstIndex(of: bulletin.kindergarten).map { .integer(Int64($0 + 1)) }
                     ?? .null,
                 "closesAt": .time(bulletin.closesAt),
                 "closed": .bool(bulletin.isClosed),

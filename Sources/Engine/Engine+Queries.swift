@@ -47,7 +47,7 @@ extension Engine {
             "applicant": .string(application.applicant.rawValue),
             "child": .string(application.child.rawValue),
             "key": application.key.json,
-            "kindergartens": .array(application.kindergartens.map { .string($0.rawValue) }),
+            "kindergartens": .array(state.kindergartens(of: application).map { .string($0.rawValue) }),
             "tier": .string(application.tier.name),
             "originalTier": .string(application.originalTier.name),
             "status": .string(application.status.rawValue),

@@ -71,7 +71,7 @@ extension Decider {
             applicants.append(
                 application: number, position: application.queuePosition,
                 ineligibility: state.ineligibility(of: application, at: at),
-                rankedKindergartens: application.kindergartens, appliedTo: application.bulletins,
+                rankedKindergartens: state.kindergartens(of: application), appliedTo: application.bulletins,
                 siblingKindergartens: policy.siblingPriority ? siblingKindergartens(of: application) : [])
         }
         return applicants

@@ -53,8 +53,9 @@ public struct ApplicationRecord: Hashable, Sendable {
     public var child: IIN
     /// Server time of submission: the order within a tier, kept for ever.
     public var submittedAt: Timestamp
-    /// 0 to 4 ranked kindergartens, most wanted first.
-    public var kindergartens: [KindergartenID]
+    /// 0 to 4 ranked kindergartens, most wanted first, as numbers in the state's table; the ids are
+    /// `KezekState.kindergartens(of:)`.
+    public internal(set) var rankedKindergartens: RankedKindergartens
     /// The bulletins it applied to, in order.
     public var bulletins: [BulletinNumber] = []
     /// The policy version of the submission.
@@ -113,13 +114,13 @@ public struct ApplicationRecord: Hashable, Sendable {
         time?.millisecondsSinceEpoch ?? noTime
     }
 
-    /// The application as submitted.
-    public init(_ event: Event.ApplicationSubmitted) {
+    /// The application as submitted, its ranked kindergartens numbered in the state's table.
+    init(_ event: Event.ApplicationSubmitted, ranked: RankedKindergartens) {
         number = event.application
         applicant = event.applicant
         child = event.child
         key = event.key
-        kindergartens = event.kindergartens
+        rankedKindergartens = ranked
         submittedAt = event.submittedAt
         originalTier = event.tier
         tier = event.tier

@@ -4,12 +4,14 @@
 // Layout (version 1): the format byte, then every dictionary as a varint count followed by its entries in
 // ascending key order, records field by field in declaration order. Integers are zigzag or unsigned
 // varints, strings are length-prefixed UTF-8, an optional is a 0/1 byte followed by the value, an array
-// is a varint count followed by its elements. Enumerations are written by their stable names.
+// is a varint count followed by its elements. Enumerations are written by their stable names. The
+// kindergarten ids applications ranked come as one array, in the order first named, before the
+// applications, which name them by their index there (version 3).
 
 extension KezekState {
     /// The version of the layout ``canonicalBytes(into:)`` writes; ``init(canonicalBytes:)`` reads only
     /// this version (an older checkpoint is rebuilt from the log instead).
-    public static let canonicalFormatVersion: UInt8 = 2
+    public static let canonicalFormatVersion: UInt8 = 3
 
     /// Appends the canonical encoding of the whole state: deterministic (dictionaries sorted by key), so
     /// that equal states give equal bytes. Read back with ``init(canonicalBytes:)``.
@@ -27,8 +29,9 @@ extension KezekState {
         for iin in applicants.keys.sorted() { applicants[iin]!.write(to: &writer) }
         writer.writeVarint(UInt64(children.count))
         for iin in children.keys.sorted() { children[iin]!.write(to: &writer) }
+        writer.writeArray(rankedKindergartenIDs.ids) { $0.write($1.rawValue) }
         writer.writeVarint(UInt64(applications.count))
-        for record in applications.values { record.write(to: &writer) }
+        for record in applications.values { record.write(to: &writer, ranked: rankingNumbers(of: record)) }
         writer.writeVarint(UInt64(bulletins.count))
         for record in bulletins.values { record.write(to: &writer) }
         writer.writeVarint(UInt64(referrals.count))
@@ -94,12 +97,13 @@ extension ChildRecord {
 }
 
 extension ApplicationRecord {
-    fileprivate func write(to writer: inout BinaryWriter) {
+    /// Writes the record; `ranked` are its kindergartens' numbers in the state's table.
+    fileprivate func write(to writer: inout BinaryWriter, ranked: [UInt32]) {
         writer.writeVarint(number.rawValue)
         writer.write(applicant.rawValue)
         writer.write(child.rawValue)
         writer.writeKey(key)
-        writer.writeArray(kindergartens) { $0.write($1.rawValue) }
+        writer.writeArray(ranked) { $0.writeVarint(UInt64($1)) }
         writer.writeTime(submittedAt)
         writer.write(originalTier.name)
         writer.write(tier.name)

@@ -43,11 +43,17 @@ extension KezekState {
             guard children.appendAscendingDeferringIndex(record.iin, record) else { throw Self.outOfOrder(reader) }
         }
         children.rebuildIndex()
+        for _ in 0..<(try reader.readCount()) {
+            guard rankedKindergartenIDs.appendDecoded(try reader.readKindergarten()) else {
+                throw BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "KindergartenID table"))
+            }
+        }
         let applicationsCount = try reader.readCount()
         applications.reserveCapacity(applicationsCount)
         for _ in 0..<applicationsCount {
-            let record = try ApplicationRecord(from: &reader)
+            let (record, ranked) = try ApplicationRecord.decode(from: &reader, idCount: rankedKindergartenIDs.count)
             applications[record.number] = record
+            if ranked.count > 4 { longRankings[record.number] = ranked }
         }
         let bulletinsCount = try reader.readCount()
         bulletins.reserveCapacity(bulletinsCount)
@@ -106,12 +112,21 @@ extension ChildRecord {
 }
 
 extension ApplicationRecord {
-    fileprivate init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+    /// Reads a record and the numbers of its ranked kindergartens, each below `idCount`.
+    fileprivate static func decode(
+        from reader: inout BinaryReader, idCount: Int
+    ) throws(BinaryDecodingError) -> (ApplicationRecord, [UInt32]) {
         let number = try reader.readApplication()
         let applicant = try reader.readIIN()
         let child = try reader.readIIN()
         let key = try reader.readKey()
-        let kindergartens = try reader.readArray { try $0.readKindergarten() }
+        let ranked = try reader.readArray { reader throws(BinaryDecodingError) -> UInt32 in
+            let value = try reader.readVarint()
+            guard value < UInt64(idCount) else {
+                throw BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "kindergarten number"))
+            }
+            return UInt32(value)
+        }
         let submittedAt = try reader.readTime()
         let originalTier = try reader.readTier()
         let tier = try reader.readTier()
@@ -132,20 +147,22 @@ extension ApplicationRecord {
         let bulletins = try reader.readArray { try $0.readBulletin() }
         let referral = try reader.readOptional { try $0.readReferral() }
         let policy = PolicyVersion(rawValue: try reader.readString())
-        self.init(
+        var record = ApplicationRecord(
             Event.ApplicationSubmitted(
                 application: number, applicant: applicant, child: child, key: key, submittedAt: submittedAt,
-                tier: originalTier, priority: claim, policy: policy, kindergartens: kindergartens))
-        self.tier = tier
-        self.claimStatus = claimStatus
-        self.status = status
-        self.inactivity = inactivity
-        self.interestValidUntil = interestValidUntil
-        self.restorableUntil = restorableUntil
-        self.restorationsUsed = restorationsUsed
-        self.stopListedUntil = stopListedUntil
-        self.bulletins = bulletins
-        self.referral = referral
+                tier: originalTier, priority: claim, policy: policy),
+            ranked: RankedKindergartens(ranked))
+        record.tier = tier
+        record.claimStatus = claimStatus
+        record.status = status
+        record.inactivity = inactivity
+        record.interestValidUntil = interestValidUntil
+        record.restorableUntil = restorableUntil
+        record.restorationsUsed = restorationsUsed
+        record.stopListedUntil = stopListedUntil
+        record.bulletins = bulletins
+        record.referral = referral
+        return (record, ranked)
     }
 }
 

@@ -63,7 +63,9 @@ extension KezekState {
 
     private mutating func submit(_ event: Event.ApplicationSubmitted) {
         guard !applications.contains(event.application) else { return }
-        applications[event.application] = ApplicationRecord(event)
+        let numbers = event.kindergartens.map { rankedKindergartenIDs.intern($0) }
+        if numbers.count > 4 { longRankings[event.application] = numbers }
+        applications[event.application] = ApplicationRecord(event, ranked: RankedKindergartens(numbers))
         applicationsByKey[event.key, default: []].append(event.application)
         lastApplicationNumber = Swift.max(lastApplicationNumber, event.application.rawValue)
         children[event.child]?.activeApplication = event.application

@@ -17,6 +17,10 @@ public struct KezekState: Hashable, Sendable {
     public internal(set) var bulletins = NumberedTable<BulletinNumber, BulletinRecord>()
     /// Every referral ever issued, by number.
     public internal(set) var referrals = NumberedTable<ReferralNumber, ReferralRecord>()
+    /// The kindergarten ids applications ranked, numbered in the order first named.
+    public internal(set) var rankedKindergartenIDs = KindergartenIDTable()
+    /// The whole ranked list, as numbers, of an application that named more than four kindergartens.
+    var longRankings: [ApplicationNumber: [UInt32]] = [:]
     /// Every application ever submitted to a queue key, in submission (and so number) order.
     public internal(set) var applicationsByKey: [QueueKey: [ApplicationNumber]] = [:]
     /// The highest application number assigned so far (0 before the first).
@@ -35,6 +39,18 @@ public struct KezekState: Hashable, Sendable {
 
     /// The empty state, before the first event.
     public init() {}
+
+    /// The kindergartens an application ranked, most wanted first.
+    public func kindergartens(of application: ApplicationRecord) -> [KindergartenID] {
+        rankingNumbers(of: application).map { rankedKindergartenIDs[$0] }
+    }
+
+    /// The numbers of the kindergartens an application ranked, in ``rankedKindergartenIDs``.
+    func rankingNumbers(of application: ApplicationRecord) -> [UInt32] {
+        longRankings.isEmpty
+            ? application.rankedKindergartens.numbers
+            : longRankings[application.number] ?? application.rankedKindergartens.numbers
+    }
 
     /// The number the next submitted application gets.
     public var nextApplicationNumber: ApplicationNumber { ApplicationNumber(rawValue: lastApplicationNumber + 1) }

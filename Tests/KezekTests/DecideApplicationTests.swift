@@ -16,7 +16,7 @@ import Testing
         #expect(
             application.key == QueueKey(locality: H.almaty, birthYear: 2023, language: .kazakh, groupType: .general))
         #expect(application.tier == .general)
-        #expect(application.kindergartens == [kg])
+        #expect(h.state.kindergartens(of: application) == [kg])
         #expect(h.state.queueNumber(of: first) == 1)
         #expect(h.state.queueNumber(of: second) == 2)
         #expect(h.state.children[H.child(serial: 1)]?.activeApplication == first)
