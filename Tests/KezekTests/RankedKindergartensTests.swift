@@ -35,12 +35,6 @@ import Testing
         return state
     }
 
-    static func bytes(of state: KezekState) -> [UInt8] {
-        var writer = BinaryWriter()
-        state.canonicalBytes(into: &writer)
-        return writer.bytes
-    }
-
     @Test("the ids read back as submitted, numbered in the order first named")
     func idsReadBack() throws {
         let state = Self.state()
@@ -57,17 +51,17 @@ import Testing
     @Test("the canonical form reads back to the same state, long rankings included")
     func roundTrip() throws {
         let state = Self.state()
-        let bytes = Self.bytes(of: state)
+        let bytes = state.canonicalBytes
         let decoded = try BinaryReader.withReader(bytes) { reader in try KezekState(canonicalBytes: &reader) }
         #expect(decoded == state)
-        #expect(Self.bytes(of: decoded) == bytes)
+        #expect(decoded.canonicalBytes == bytes)
         let long = try #require(decoded.applications[9])
         #expect(decoded.kindergartens(of: long).count == 6)
     }
 
     @Test("a canonical form naming an id twice or a number past the table is refused with a typed error")
     func damagedTablesAreRefused() throws {
-        let bytes = Self.bytes(of: Self.state())
+        let bytes = Self.state().canonicalBytes
         func refused(_ damaged: [UInt8], _ type: String) -> Bool {
             do {
                 try BinaryReader.withReader(damaged) { reader in _ = try KezekState(canonicalBytes: &reader) }
