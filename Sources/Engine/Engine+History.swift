@@ -70,8 +70,7 @@ extension Engine {
     /// has applied it.
     func historyLines(of application: ApplicationRecord) throws(EngineError) -> [(position: UInt64, line: JSONObject)] {
         let number = application.number
-        let referrals = state.referrals.values.filter { $0.application == number }.map(\.number)
-        var streams = [Event.application(number)] + referrals.map(Event.referral)
+        var streams = [Event.application(number)] + referrals(of: number).map { Event.referral($0.number) }
         streams += application.bulletins.map { "bulletin-\($0.rawValue)" }
         let firstYear = application.submittedAt.almatyDate.year
         if let lastYear = state.lastRefreshYear, lastYear >= firstYear {

@@ -66,8 +66,7 @@ extension Engine {
         if let until = application.interestValidUntil { card["interestValidUntil"] = .time(until) }
         if let until = application.stopListedUntil { card["stopListedUntil"] = .time(until) }
         card["bulletins"] = .array(application.bulletins.map { .number($0) })
-        let referrals = state.referrals.values.filter { $0.application == number }.sorted { $0.number < $1.number }
-        card["referrals"] = .array(referrals.map(\.json))
+        card["referrals"] = .array(referrals(of: number).map(\.json))
         card["history"] = .array(try historyLines(of: application).map { .object($0.line) })
         return .success(.object(card))
     }
