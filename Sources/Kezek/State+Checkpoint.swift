@@ -259,7 +259,7 @@ extension BinaryReader {
     fileprivate mutating func readTier() throws(BinaryDecodingError) -> Tier {
         let start = offset
         let name = try readLengthPrefixedBytes()
-        for tier in Tier.allCases where tier.name.utf8.elementsEqual(name) { return tier }
+        for tier in Tier.allCases where Self.spells(name, tier.name) { return tier }
         throw invalid("Tier", at: start)
     }
 
@@ -270,8 +270,16 @@ extension BinaryReader {
     ) throws(BinaryDecodingError) -> Value {
         let start = offset
         let name = try readLengthPrefixedBytes()
-        for value in Value.allCases where value.rawValue.utf8.elementsEqual(name) { return value }
+        for value in Value.allCases where Self.spells(name, value.rawValue) { return value }
         throw invalid("\(Value.self)", at: start)
+    }
+
+    /// Whether `bytes` are the UTF-8 of `text`: the counts first (most names differ there), then the bytes
+    /// of the two buffers.
+    private static func spells(_ bytes: UnsafeRawBufferPointer, _ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == bytes.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? utf8.elementsEqual(bytes)
     }
 
     fileprivate mutating func readApplication() throws(BinaryDecodingError) -> ApplicationNumber {
