@@ -40,7 +40,7 @@ extension Engine {
                 guard let record = state.applications[application.number], record.applicant == applicant else {
                     continue
                 }
-                for line in try historyLines(of: record) {
+                for line in try historyLines(of: record, referrals: referrals(of: record.number)) {
                     var tagged = JSONObject([JSONMember("application", .number(application.number))])
                     for member in line.line.members { tagged[member.key] = member.value }
                     lines.append((line.position, application.number, tagged))
@@ -67,10 +67,12 @@ extension Engine {
     /// application's stream and of its referrals' streams, the closing of every bulletin it applied to
     /// (with its `outcome` there: `admitted`, or `passedOver` with the `reason`, and the `cutOff`) and
     /// every queue refresh that changed its tier or aged it out. Read from the log, as far as the model
-    /// has applied it.
-    func historyLines(of application: ApplicationRecord) throws(EngineError) -> [(position: UInt64, line: JSONObject)] {
+    /// has applied it; `referrals` are the application's (``referrals(of:)``).
+    func historyLines(
+        of application: ApplicationRecord, referrals: [ReferralRecord]
+    ) throws(EngineError) -> [(position: UInt64, line: JSONObject)] {
         let number = application.number
-        var streams = [Event.application(number)] + referrals(of: number).map { Event.referral($0.number) }
+        var streams = [Event.application(number)] + referrals.map { Event.referral($0.number) }
         streams += application.bulletins.map { "bulletin-\($0.rawValue)" }
         let firstYear = application.submittedAt.almatyDate.year
         if let lastYear = state.lastRefreshYear, lastYear >= firstYear {

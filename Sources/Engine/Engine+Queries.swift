@@ -66,8 +66,9 @@ extension Engine {
         if let until = application.interestValidUntil { card["interestValidUntil"] = .time(until) }
         if let until = application.stopListedUntil { card["stopListedUntil"] = .time(until) }
         card["bulletins"] = .array(application.bulletins.map { .number($0) })
-        card["referrals"] = .array(referrals(of: number).map(\.json))
-        card["history"] = .array(try historyLines(of: application).map { .object($0.line) })
+        let referrals = referrals(of: number)
+        card["referrals"] = .array(referrals.map(\.json))
+        card["history"] = .array(try historyLines(of: application, referrals: referrals).map { .object($0.line) })
         return .success(.object(card))
     }
 

@@ -49,13 +49,15 @@ extension KindergartenIDTable: Hashable {
 public struct RankedKindergartens: Hashable, Sendable {
     /// An unused place.
     static let unused = UInt32.max
+    /// How many numbers it holds inline.
+    static let capacity = 4
 
     private var first = Self.unused
     private var second = Self.unused
     private var third = Self.unused
     private var fourth = Self.unused
 
-    /// The first four of `numbers`.
+    /// The first ``capacity`` of `numbers`.
     init(_ numbers: [UInt32]) {
         func at(_ i: Int) -> UInt32 { i < numbers.count ? numbers[i] : Self.unused }
         (first, second, third, fourth) = (at(0), at(1), at(2), at(3))

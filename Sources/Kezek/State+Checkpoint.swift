@@ -45,15 +45,15 @@ extension KezekState {
         children.rebuildIndex()
         for _ in 0..<(try reader.readCount()) {
             guard rankedKindergartenIDs.appendDecoded(try reader.readKindergarten()) else {
-                throw BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "KindergartenID table"))
+                throw reader.invalid("KindergartenID table", at: reader.offset)
             }
         }
         let applicationsCount = try reader.readCount()
         applications.reserveCapacity(applicationsCount)
         for _ in 0..<applicationsCount {
             let (record, ranked) = try ApplicationRecord.decode(from: &reader, idCount: rankedKindergartenIDs.count)
+            keepLongRanking(ranked, of: record.number)
             applications[record.number] = record
-            if ranked.count > 4 { longRankings[record.number] = ranked }
         }
         let bulletinsCount = try reader.readCount()
         bulletins.reserveCapacity(bulletinsCount)
@@ -122,9 +122,7 @@ extension ApplicationRecord {
         let key = try reader.readKey()
         let ranked = try reader.readArray { reader throws(BinaryDecodingError) -> UInt32 in
             let value = try reader.readVarint()
-            guard value < UInt64(idCount) else {
-                throw BinaryDecodingError(offset: reader.offset, reason: .invalidValue(type: "kindergarten number"))
-            }
+            guard value < UInt64(idCount) else { throw reader.invalid("kindergarten number", at: reader.offset) }
             return UInt32(value)
         }
         let submittedAt = try reader.readTime()

@@ -64,7 +64,7 @@ extension KezekState {
     private mutating func submit(_ event: Event.ApplicationSubmitted) {
         guard !applications.contains(event.application) else { return }
         let numbers = event.kindergartens.map { rankedKindergartenIDs.intern($0) }
-        if numbers.count > 4 { longRankings[event.application] = numbers }
+        keepLongRanking(numbers, of: event.application)
         applications[event.application] = ApplicationRecord(event, ranked: RankedKindergartens(numbers))
         applicationsByKey[event.key, default: []].append(event.application)
         lastApplicationNumber = Swift.max(lastApplicationNumber, event.application.rawValue)

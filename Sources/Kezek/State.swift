@@ -45,6 +45,12 @@ public struct KezekState: Hashable, Sendable {
         rankingNumbers(of: application).map { rankedKindergartenIDs[$0] }
     }
 
+    /// Keeps the whole list of an application's ranked kindergartens (numbers in
+    /// ``rankedKindergartenIDs``) when its record cannot hold them all inline.
+    mutating func keepLongRanking(_ numbers: [UInt32], of application: ApplicationNumber) {
+        if numbers.count > RankedKindergartens.capacity { longRankings[application] = numbers }
+    }
+
     /// The numbers of the kindergartens an application ranked, in ``rankedKindergartenIDs``.
     func rankingNumbers(of application: ApplicationRecord) -> [UInt32] {
         longRankings.isEmpty

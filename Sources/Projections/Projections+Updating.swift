@@ -30,7 +30,7 @@ extension Projections {
 
     mutating func submit(_ event: Event.ApplicationSubmitted) {
         guard let row = applications.insert(event) else { return }
-        _ = queues.addSlot(for: event.application, to: PackedQueueKey(event.key), submittedAt: event.submittedAt)
+        queues.addSlot(for: event.application, to: PackedQueueKey(event.key), submittedAt: event.submittedAt)
         syncQueue(row)
     }
 

@@ -74,10 +74,8 @@ public struct QueueProjection: Sendable {
     mutating func set(_ index: QueueOrderIndex, for key: PackedQueueKey) { orders[position(creating: key)] = index }
 
     /// Adds a slot for an application to the queue of `key` (created when missing), out of the queue, and
-    /// locates it and the slots it moved; returns the slot and whether later slots moved.
-    mutating func addSlot(
-        for application: ApplicationNumber, to key: PackedQueueKey, submittedAt: Timestamp
-    ) -> (slot: Int, shiftedLaterSlots: Bool) {
+    /// locates it and the slots it moved.
+    mutating func addSlot(for application: ApplicationNumber, to key: PackedQueueKey, submittedAt: Timestamp) {
         let queue = position(creating: key)
         let (slot, shifted) = orders[queue].addSlot(for: application, submittedAt: submittedAt)
         locations.set(application, queue: queue, slot: slot)
@@ -86,7 +84,6 @@ public struct QueueProjection: Sendable {
                 locations.set(orders[queue].application(atSlot: later), queue: queue, slot: later)
             }
         }
-        return (slot, shifted)
     }
 
     /// Locates the application of every slot of every queue (after a checkpoint's queues are set); `false`
