@@ -6,7 +6,8 @@ import Projections
 /// The engine's checkpoint: the whole model saved beside the log, so that a start reads only the log's
 /// tail. Layout: `kezek-engine` (ASCII), the format byte, the model's digest (32 bytes), the position
 /// (8 bytes), the length of the state's part (8 bytes), the SHA-256 of the state's part and of the
-/// projections' part (32 bytes each), then the state's canonical form and the projections' checkpoint.
+/// projections' part (32 bytes each), then the state's image (`KezekState.image`, laid out to load without
+/// rebuilding its indexes) and the projections' checkpoint.
 ///
 /// Loading checks each part against its SHA-256 and decodes the two parts on two threads; the model's
 /// digest is not recomputed (the parts' hashes prove the bytes are the ones saved, and the tests prove
@@ -16,9 +17,9 @@ enum EngineCheckpoint {
     static let name = "engine"
     /// The first bytes of every engine checkpoint.
     static let magic = Array("kezek-engine".utf8)
-    /// The layout version written now; bumped whenever the layout, the state's canonical format or the
+    /// The layout version written now; bumped whenever the layout, the state's image format or the
     /// projections' checkpoint format changes.
-    static let format: UInt8 = 5
+    static let format: UInt8 = 6
     /// The bytes before the state's part.
     static let headerSize = magic.count + 1 + 32 + 8 + 8 + 32 + 32
 
@@ -42,7 +43,7 @@ enum EngineCheckpoint {
 
     /// The bytes that save `model`.
     static func encode(_ model: EngineModel) -> [UInt8] {
-        let state = model.state.canonicalBytes
+        let state = model.state.image
         let projections = model.projections.encodeCheckpoint()
         var writer = BinaryWriter(capacity: headerSize + state.count + projections.count)
         writer.writeRaw(magic)
@@ -123,7 +124,7 @@ enum EngineCheckpoint {
             }
             var reader = BinaryReader(part)
             do throws(BinaryDecodingError) {
-                let state = try KezekState(canonicalBytes: &reader)
+                let state = try KezekState(image: &reader)
                 try reader.expectEnd()
                 return .success(state)
             } catch {

@@ -201,6 +201,26 @@ public struct BinaryReader {
         return UnsafeRawBufferPointer(start: buffer.baseAddress?.advanced(by: start), count: count)
     }
 
+    /// Reads `count` integers written by ``BinaryWriter/writeLittleEndian(_:)``, in one copy.
+    public mutating func readLittleEndian<Value: FixedWidthInteger>(
+        _ type: Value.Type, count: Int
+    ) throws(BinaryDecodingError) -> [Value] {
+        let size = MemoryLayout<Value>.size
+        guard count >= 0, count <= remaining / size else {
+            let (needed, overflow) = max(count, 0).multipliedReportingOverflow(by: size)
+            throw truncation(needing: overflow ? Int.max : needed)
+        }
+        let start = try claim(count * size)
+        return [Value](unsafeUninitializedCapacity: count) { target, initialized in
+            UnsafeMutableRawBufferPointer(target).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: buffer[start..<start + count * size]))
+            #if _endian(big)
+                for index in 0..<count { target[index] = Value(littleEndian: target[index]) }
+            #endif
+            initialized = count
+        }
+    }
+
     /// Reads `count` raw bytes; the result borrows the reader's buffer.
     public mutating func readRaw(count: Int) throws(BinaryDecodingError) -> UnsafeRawBufferPointer {
         let start = try claim(count)

@@ -91,6 +91,16 @@ public struct BinaryWriter: Sendable {
         append(value, reserving: value.utf8.count + 10) { $1.write($0) }
     }
 
+    /// Appends the integers as they lie in memory on a little-endian machine, without a count: an array
+    /// that ``BinaryReader/readLittleEndian(_:count:)`` reads back in one copy.
+    public mutating func writeLittleEndian<Value: FixedWidthInteger>(_ values: [Value]) {
+        #if _endian(little)
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+            for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        #endif
+    }
+
     /// Appends raw bytes, without a length.
     public mutating func writeRaw(_ value: some Sequence<UInt8>) {
         bytes.append(contentsOf: value)

@@ -76,8 +76,11 @@ public struct IIN: RawRepresentable, Hashable, Comparable, Sendable, CustomStrin
         self = iin
     }
 
+    /// One more than the largest number of 12 digits.
+    @usableFromInline static let numberLimit: UInt64 = 1_000_000_000_000
+
     /// An IIN from its 12 digits as one number, which the caller has validated.
-    init(validatedNumber number: UInt64) {
+    @usableFromInline init(validatedNumber number: UInt64) {
         self.number = number
     }
 

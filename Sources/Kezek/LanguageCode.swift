@@ -66,6 +66,12 @@ public struct LanguageCode: RawRepresentable, Hashable, Comparable, Sendable, Cu
     /// Its index in ``known``.
     public var indexInKnown: Int { Int(index) }
 
+    /// The language at `index` in ``known``, or `nil` past its end.
+    init?(indexInKnown index: Int) {
+        guard Self.known.indices.contains(index) else { return nil }
+        self.index = UInt8(index)
+    }
+
     /// The names of the language.
     public var entry: Entry { Self.known[Int(index)] }
 

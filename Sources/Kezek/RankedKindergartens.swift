@@ -65,4 +65,21 @@ public struct RankedKindergartens: Hashable, Sendable {
 
     /// The numbers in use, in order.
     var numbers: [UInt32] { [first, second, third, fourth].filter { $0 != Self.unused } }
+
+    /// The four places as stored, ``unused`` for an empty one (for the state's image).
+    var places: (UInt32, UInt32, UInt32, UInt32) { (first, second, third, fourth) }
+
+    /// Four places as ``places`` gave them; `nil` unless the numbers in use come first, each below
+    /// `idCount`.
+    init?(places: (UInt32, UInt32, UInt32, UInt32), idCount: Int) {
+        var ended = false
+        for number in [places.0, places.1, places.2, places.3] {
+            if number == Self.unused {
+                ended = true
+            } else if ended || Int(number) >= idCount {
+                return nil
+            }
+        }
+        (first, second, third, fourth) = places
+    }
 }

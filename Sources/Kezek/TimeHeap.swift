@@ -9,6 +9,18 @@ struct TimeHeap: Sendable {
     /// How many entries there are (stale ones included).
     var count: Int { times.count }
 
+    /// No entries.
+    init() {}
+
+    /// The heap whose arrays ``times`` and ``numbers`` were these (the state's image); `nil` unless they
+    /// have the same length and are in heap order.
+    init?(times: [Int64], numbers: [UInt64]) {
+        guard times.count == numbers.count else { return nil }
+        self.times = times
+        self.numbers = numbers
+        for child in times.indices.dropFirst() where precedes(child, (child - 1) / 2) { return nil }
+    }
+
     /// The earliest entry.
     var top: (time: Int64, number: UInt64)? { times.isEmpty ? nil : (times[0], numbers[0]) }
 

@@ -19,8 +19,12 @@ enum CheckpointCoding {
     static func readCase<T: CaseIterable>(
         _ type: T.Type = T.self, from reader: inout BinaryReader
     ) throws(BinaryDecodingError) -> T {
+        try readCase(from: &reader, in: Array(T.allCases))
+    }
+
+    /// Reads a case of `cases` by its index (for loops: the cases are made once, not per value).
+    static func readCase<T>(from reader: inout BinaryReader, in cases: [T]) throws(BinaryDecodingError) -> T {
         let code = try reader.readUInt8()
-        let cases = Array(T.allCases)
         guard Int(code) < cases.count else {
             throw BinaryDecodingError(
                 offset: reader.offset - 1, reason: .invalidTag(type: "\(T.self)", tag: UInt64(code)))
@@ -36,37 +40,6 @@ enum CheckpointCoding {
     static func readTime(from reader: inout BinaryReader) throws(BinaryDecodingError) -> Timestamp? {
         guard try reader.readBool() else { return nil }
         return Timestamp(millisecondsSinceEpoch: try reader.readZigzag())
-    }
-
-    static func readIIN(from reader: inout BinaryReader) throws(BinaryDecodingError) -> IIN {
-        guard let iin = IIN(asciiDigits: try reader.readLengthPrefixedBytes()) else { throw invalid("IIN", at: reader) }
-        return iin
-    }
-
-    /// Writes the (IIN, row) pairs of `table` in ascending IIN order.
-    static func write(_ table: IINTable<UInt32>, to writer: inout BinaryWriter) {
-        writer.writeVarint(UInt64(table.count))
-        for iin in table.keys.sorted() {
-            writer.write(iin.rawValue)
-            writer.write(table[iin]!)
-        }
-    }
-
-    /// Reads what `write(_:to:)` wrote; every row must be below `rowCount`.
-    static func readRowTable(from reader: inout BinaryReader, rowCount: Int) throws(BinaryDecodingError)
-        -> IINTable<UInt32>
-    {
-        var table = IINTable<UInt32>()
-        let count = try reader.readCount()
-        table.reserveCapacity(count)
-        for _ in 0..<count {
-            let iin = try readIIN(from: &reader)
-            let row = try reader.readUInt32()
-            guard row < rowCount else { throw invalid("row", at: reader) }
-            guard table.appendAscendingDeferringIndex(iin, row) else { throw invalid("IIN order", at: reader) }
-        }
-        table.rebuildIndex()
-        return table
     }
 
     static func readKey(from reader: inout BinaryReader) throws(BinaryDecodingError) -> PackedQueueKey {

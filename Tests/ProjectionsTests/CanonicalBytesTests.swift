@@ -6,7 +6,7 @@ import Testing
 /// The canonical bytes (the state digest's input) and the checkpoint of seeded histories, pinned: the
 /// canonical bytes to the digests of canonical version 2 (which covers only what the read models keep:
 /// the queues, each application's tier, status, stage, referral and child link, and the statistics),
-/// the checkpoint to those of its format 4. A change in how the read models are kept must not change a
+/// the checkpoint to those of its format 5 (the children's links saved with their index). A change in how the read models are kept must not change a
 /// byte of either without a new version.
 @Suite struct CanonicalBytesTests {
     /// The SHA-256 of the canonical bytes and of the checkpoint, in hexadecimal.
@@ -21,15 +21,15 @@ import Testing
         arguments: [
             (
                 1, "62a207b1399095852c5a4d8586da82ce10f62dbb07b385c45b605daf7ae837c9",
-                "c060af545961ec63f151c37508eea55e1fb803f4658d46ba193861d04c0b2230"
+                "8a2f888e959a3d544582e35aec51ece9cbbdf46d6ca681238494a0271137da0e"
             ),
             (
                 2, "a6dc0c955140997efaa44a7f0cffe1142c401de2e24a76080c7074d721277d6f",
-                "49685f83f46d4799f5369017fe53f226de9a0159d189daf030b3937829de1336"
+                "17c232db55ddda5001fd29e7fa784ee12c2630379b2d5d848d722274352fbcc2"
             ),
             (
                 3, "3f80d1b6d9ca862ed7d2f49d7f50aa47b562a552a256604fc695cc0b61a271ed",
-                "ed34e95adc2c450588de45a43243ef546fdd8c903fce76cdbc57bfdc088e0a53"
+                "64aaffd3b8bcc4d4050e4391c427331ff60066ba48d019553d4f611ec354ce18"
             ),
         ] as [(UInt64, String, String)])
     func seededHistoriesKeepTheirDigests(seed: UInt64, canonical: String, checkpoint: String) {
@@ -77,7 +77,7 @@ import Testing
         }
         let found = Self.digests(of: projections)
         #expect(found.canonical == "aab34a9c3975e1f726e70a67121022f81bfd5977ba37d2258fe1e7be68392e0e")
-        #expect(found.checkpoint == "10a8a65fa1463a3329b5914863490de6039edbb5845810faab4755d149d71599")
+        #expect(found.checkpoint == "9d597143ecf896b383663f2d94f05431e94c1c131aa8190ca01cb8c86dc7f1ac")
         #expect(try Projections(checkpoint: projections.encodeCheckpoint()) == projections)
     }
 }

@@ -1,0 +1,313 @@
+// Reads the values of the state's image (see State+Image.swift).
+
+/// Reads the image's values against its tables of kindergarten ids and policy versions.
+struct StateImageDecoder {
+    /// "No time" among the times.
+    static let noTime = Int64.min
+    /// "No IIN" among the IINs (no IIN has that number).
+    static let noIIN = UInt64.max
+    /// "No value" among the case indices.
+    static let noCase: UInt8 = 0xFF
+
+    var reader: BinaryReader
+    var kindergartenIDs: [KindergartenID] = []
+    var policies: [PolicyVersion] = []
+    /// How many kindergarten ids the ranked ids' table has (they come first).
+    var rankedCount = 0
+    let tiers = Tier.allCases
+    let groupTypes = GroupType.allCases
+    let sexes = Sex.allCases
+    let claimStatuses = ClaimStatus.allCases
+    let statuses = ApplicationStatus.allCases
+    let inactivities = InactivityReason.allCases
+    let categories = PriorityCategory.allCases
+    let referralStatuses = ReferralStatus.allCases
+
+    init(reader: BinaryReader) { self.reader = reader }
+
+    func invalid(_ what: String, at offset: Int) -> BinaryDecodingError {
+        BinaryDecodingError(offset: offset, reason: .invalidValue(type: what))
+    }
+
+    /// Reads the tables of kindergarten ids and policy versions; returns the ranked ids' table.
+    mutating func readNames() throws(BinaryDecodingError) -> KindergartenIDTable {
+        let count = try reader.readCount()
+        let rankedOffset = reader.offset
+        rankedCount = try reader.readLength()
+        guard rankedCount <= count else { throw invalid("ranked kindergarten count", at: rankedOffset) }
+        var ranked = KindergartenIDTable()
+        var seen = Set<KindergartenID>()
+        kindergartenIDs.reserveCapacity(count)
+        for index in 0..<count {
+            let offset = reader.offset
+            guard let id = KindergartenID(rawValue: try reader.readString()), seen.insert(id).inserted else {
+                throw invalid("KindergartenID table", at: offset)
+            }
+            kindergartenIDs.append(id)
+            if index < rankedCount { _ = ranked.appendDecoded(id) }
+        }
+        for _ in 0..<(try reader.readCount()) { policies.append(PolicyVersion(rawValue: try reader.readString())) }
+        return ranked
+    }
+
+    mutating func readTime() throws(BinaryDecodingError) -> Timestamp? {
+        let raw = Int64(bitPattern: try reader.readUInt64())
+        return raw == Self.noTime ? nil : Timestamp(millisecondsSinceEpoch: raw)
+    }
+
+    mutating func readSomeTime() throws(BinaryDecodingError) -> Timestamp {
+        let offset = reader.offset
+        guard let time = try readTime() else { throw invalid("Timestamp", at: offset) }
+        return time
+    }
+
+    mutating func readIIN() throws(BinaryDecodingError) -> IIN? {
+        let offset = reader.offset
+        let number = try reader.readUInt64()
+        if number == Self.noIIN { return nil }
+        guard number < IIN.numberLimit else { throw invalid("IIN", at: offset) }
+        return IIN(validatedNumber: number)
+    }
+
+    mutating func readSomeIIN() throws(BinaryDecodingError) -> IIN {
+        let offset = reader.offset
+        guard let iin = try readIIN() else { throw invalid("IIN", at: offset) }
+        return iin
+    }
+
+    mutating func readNumber() throws(BinaryDecodingError) -> UInt64? {
+        let present = try reader.readBool()
+        let number = try reader.readUInt64()
+        return present ? number : nil
+    }
+
+    mutating func readCase<Value>(_ cases: [Value]) throws(BinaryDecodingError) -> Value? {
+        let offset = reader.offset
+        let index = try reader.readUInt8()
+        if index == Self.noCase { return nil }
+        guard Int(index) < cases.count else { throw invalid("\(Value.self)", at: offset) }
+        return cases[Int(index)]
+    }
+
+    mutating func readSomeCase<Value>(_ cases: [Value]) throws(BinaryDecodingError) -> Value {
+        let offset = reader.offset
+        guard let value = try readCase(cases) else { throw invalid("\(Value.self)", at: offset) }
+        return value
+    }
+
+    mutating func readKindergartenID() throws(BinaryDecodingError) -> KindergartenID {
+        let offset = reader.offset
+        let number = try reader.readUInt32()
+        guard Int(number) < kindergartenIDs.count else { throw invalid("kindergarten number", at: offset) }
+        return kindergartenIDs[Int(number)]
+    }
+
+    mutating func readInt() throws(BinaryDecodingError) -> Int {
+        let offset = reader.offset
+        guard let value = Int(exactly: Int64(bitPattern: try reader.readUInt64())) else {
+            throw invalid("Int", at: offset)
+        }
+        return value
+    }
+
+    mutating func readLocality() throws(BinaryDecodingError) -> KATOCode {
+        let offset = reader.offset
+        guard let code = KATOCode(rawValue: try reader.readUInt32()) else { throw invalid("KATOCode", at: offset) }
+        return code
+    }
+
+    mutating func readLanguage() throws(BinaryDecodingError) -> LanguageCode {
+        let offset = reader.offset
+        guard let language = LanguageCode(indexInKnown: Int(try reader.readUInt8())) else {
+            throw invalid("LanguageCode", at: offset)
+        }
+        return language
+    }
+
+    mutating func readKey() throws(BinaryDecodingError) -> QueueKey {
+        let locality = try readLocality()
+        let year = Int(Int16(bitPattern: try reader.readUInt16()))
+        return QueueKey(
+            locality: locality, birthYear: year, language: try readLanguage(), groupType: try readSomeCase(groupTypes))
+    }
+
+    mutating func readNumbers<Number: SequentialNumber>(_ type: Number.Type) throws(BinaryDecodingError) -> [Number] {
+        let count = try reader.readCount()
+        if count == 0 { return [] }
+        return try reader.readLittleEndian(UInt64.self, count: count).map(Number.init(rawValue:))
+    }
+
+    /// Reads an IIN table as it is stored (``IINTable/init(image:_:)``), its records by `record`.
+    mutating func readIINTable<Value>(
+        _ record: (inout Self) throws(BinaryDecodingError) -> Value
+    ) throws(BinaryDecodingError) -> IINTable<Value> {
+        // The table reads from its own copy of the reader; `record` gets the decoder at the same offset.
+        var bytes = reader
+        let table = try IINTable<Value>(image: &bytes) { bytes throws(BinaryDecodingError) in
+            reader = bytes
+            defer { bytes = reader }
+            return try record(&self)
+        }
+        reader = bytes
+        return table
+    }
+
+    mutating func readNumberedTable<Key, Value>(
+        _ record: (inout Self) throws(BinaryDecodingError) -> Value
+    ) throws(BinaryDecodingError) -> NumberedTable<Key, Value> {
+        var table = NumberedTable<Key, Value>()
+        let count = try reader.readCount()
+        table.reserveCapacity(count)
+        for _ in 0..<count { table.appendArraySlot(try reader.readBool() ? try record(&self) : nil) }
+        for _ in 0..<(try reader.readCount()) {
+            let offset = reader.offset
+            let key = Key(rawValue: try reader.readUInt64())
+            guard table.appendBeyondArray(key, try record(&self)) else { throw invalid("numbered table", at: offset) }
+        }
+        return table
+    }
+
+    mutating func readHeap() throws(BinaryDecodingError) -> TimeHeap {
+        let offset = reader.offset
+        let count = try reader.readCount()
+        let times = try reader.readLittleEndian(Int64.self, count: count)
+        let numbers = try reader.readLittleEndian(UInt64.self, count: count)
+        guard let heap = TimeHeap(times: times, numbers: numbers) else { throw invalid("deadline heap", at: offset) }
+        return heap
+    }
+
+    mutating func readKindergartenRecord() throws(BinaryDecodingError) -> KindergartenRecord {
+        let id = try readKindergartenID()
+        let name = KindergartenName(kazakh: try reader.readString(), russian: try reader.readString())
+        let locality = try readLocality()
+        var languages: [LanguageCode] = []
+        for _ in 0..<(try reader.readCount()) { languages.append(try readLanguage()) }
+        var types: [GroupType] = []
+        for _ in 0..<(try reader.readCount()) { types.append(try readSomeCase(groupTypes)) }
+        var record = KindergartenRecord(
+            Event.KindergartenRegistered(
+                id: id, name: name, locality: locality, languages: languages, groupTypes: types,
+                capacity: try readInt()))
+        record.enrolled = try readInt()
+        record.referred = try readInt()
+        record.offered = try readInt()
+        return record
+    }
+
+    mutating func readApplicant() throws(BinaryDecodingError) -> ApplicantRecord {
+        let iin = try readSomeIIN()
+        let offset = reader.offset
+        guard let phone = PhoneNumber(nationalNumber: try reader.readUInt64()) else {
+            throw invalid("PhoneNumber", at: offset)
+        }
+        var record = ApplicantRecord(iin: iin, phone: phone)
+        record.lastChild = try readIIN()
+        return record
+    }
+
+    mutating func readChild() throws(BinaryDecodingError) -> ChildRecord {
+        let iin = try readSomeIIN()
+        let applicant = try readSomeIIN()
+        let previous = try readIIN()
+        let active = try readNumber()
+        let enrolled = try readNumber()
+        let enrolment = try enrolled.map { number throws(BinaryDecodingError) in
+            Enrolment(application: ApplicationNumber(rawValue: number), kindergarten: try readKindergartenID())
+        }
+        var record = ChildRecord(
+            iin: iin, applicant: applicant, gender: try readSomeCase(sexes), previousSibling: previous)
+        record.activeApplication = active.map(ApplicationNumber.init(rawValue:))
+        record.enrolment = enrolment
+        return record
+    }
+
+    mutating func readApplication() throws(BinaryDecodingError) -> ApplicationRecord {
+        let number = ApplicationNumber(rawValue: try reader.readUInt64())
+        let applicant = try readSomeIIN()
+        let child = try readSomeIIN()
+        let submittedAt = try readSomeTime()
+        let rankedOffset = reader.offset
+        let places = (
+            try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32()
+        )
+        guard let ranked = RankedKindergartens(places: places, idCount: rankedCount) else {
+            throw invalid("ranked kindergartens", at: rankedOffset)
+        }
+        let policyOffset = reader.offset
+        let policy = try reader.readUInt32()
+        guard Int(policy) < policies.count else { throw invalid("policy number", at: policyOffset) }
+        let key = try readKey()
+        let referral = try readNumber()
+        let originalTier = try readSomeCase(tiers)
+        let tier = try readSomeCase(tiers)
+        let claimStatus = try readCase(claimStatuses)
+        let status = try readSomeCase(statuses)
+        let inactivity = try readCase(inactivities)
+        let restorations = try reader.readUInt32()
+        let interestValidUntil = try readTime()
+        let restorableUntil = try readTime()
+        let stopListedUntil = try readTime()
+        let bulletins = try readNumbers(BulletinNumber.self)
+        var claim: PriorityClaim?
+        if try reader.readBool() {
+            let category = try readSomeCase(categories)
+            var documents: [SupportingDocument] = []
+            for _ in 0..<(try reader.readCount()) {
+                let name = try reader.readString()
+                let offset = reader.offset
+                let year = try readInt()
+                let month = Int(try reader.readUInt8())
+                let day = Int(try reader.readUInt8())
+                guard let date = try? CivilDate(year: year, month: month, day: day) else {
+                    throw invalid("CivilDate", at: offset)
+                }
+                documents.append(SupportingDocument(name: name, issuedOn: date))
+            }
+            claim = PriorityClaim(category: category, documents: documents)
+        }
+        var record = ApplicationRecord(
+            Event.ApplicationSubmitted(
+                application: number, applicant: applicant, child: child, key: key, submittedAt: submittedAt,
+                tier: originalTier, priority: claim, policy: policies[Int(policy)]),
+            ranked: ranked)
+        record.tier = tier
+        record.claimStatus = claimStatus
+        record.status = status
+        record.inactivity = inactivity
+        record.restorationsUsed = Int(restorations)
+        record.interestValidUntil = interestValidUntil
+        record.restorableUntil = restorableUntil
+        record.stopListedUntil = stopListedUntil
+        record.bulletins = bulletins
+        record.referral = referral.map(ReferralNumber.init(rawValue:))
+        return record
+    }
+
+    mutating func readBulletin() throws(BinaryDecodingError) -> BulletinRecord {
+        var record = BulletinRecord(
+            Event.BulletinPublished(
+                bulletin: BulletinNumber(rawValue: try reader.readUInt64()), kindergarten: try readKindergartenID(),
+                key: try readKey(), seats: try readInt(), opensAt: try readSomeTime(), closesAt: try readSomeTime()))
+        record.isClosed = try reader.readBool()
+        record.applicants = try readNumbers(ApplicationNumber.self)
+        record.admitted = try readNumbers(ApplicationNumber.self)
+        return record
+    }
+
+    mutating func readReferral() throws(BinaryDecodingError) -> ReferralRecord {
+        let number = ReferralNumber(rawValue: try reader.readUInt64())
+        let application = ApplicationNumber(rawValue: try reader.readUInt64())
+        let bulletin = BulletinNumber(rawValue: try reader.readUInt64())
+        let kindergarten = try readKindergartenID()
+        let issuedAt = try readSomeTime()
+        let confirmBy = try readSomeTime()
+        var record = ReferralRecord(
+            Event.ReferralIssued(
+                referral: number, application: application, bulletin: bulletin, kindergarten: kindergarten,
+                issuedAt: issuedAt, confirmBy: confirmBy, policy: PolicyVersion(rawValue: "")))
+        record.registerBy = try readTime()
+        record.status = try readSomeCase(referralStatuses)
+        record.extensionsUsed = try readInt()
+        return record
+    }
+}
