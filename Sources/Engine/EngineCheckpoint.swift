@@ -9,9 +9,10 @@ import Projections
 /// projections' part (32 bytes each), then the state's image (`KezekState.image`, laid out to load without
 /// rebuilding its indexes) and the projections' checkpoint.
 ///
-/// Loading checks each part against its SHA-256 and decodes the two parts on two threads; the model's
-/// digest is not recomputed (the parts' hashes prove the bytes are the ones saved, and the tests prove
-/// that saving and loading give back the same model). Any doubt means a full replay.
+/// Loading checks each part against its SHA-256 and decodes the two parts on two threads (the state's
+/// while its SHA-256 is computed on the other); the model's digest is not recomputed (the parts' hashes
+/// prove the bytes are the ones saved, and the tests prove that saving and loading give back the same
+/// model). Any doubt means a full replay.
 enum EngineCheckpoint {
     /// The name the checkpoint is saved under.
     static let name = "engine"
@@ -103,26 +104,26 @@ enum EngineCheckpoint {
             throw .damaged("its state part runs past its end")
         }
         let stateEnd = headerSize + Int(header.stateLength)
-        // The projections' part is checked and decoded on a second thread meanwhile.
+        // A second thread checks and decodes the projections' part, then checks the state's part, while
+        // this one decodes the state's part (reading damaged bytes only fails, with a typed error; a
+        // state whose bytes then prove not to be the ones saved is thrown away).
         // The bytes outlive the second thread: `wait()` below returns only when it is done.
         nonisolated(unsafe) let shared = bytes
-        let projections = BackgroundWork { () -> Result<Projections, Problem> in
+        let second = BackgroundWork { () -> (projections: Result<Projections, Problem>, stateMatches: Bool) in
             let part = UnsafeRawBufferPointer(rebasing: shared[stateEnd...])
-            guard matches(part, shared, at: headerSize - 32) else {
-                return .failure(.damaged("projections digest mismatch"))
+            let projections = Result { () throws(Problem) -> Projections in
+                guard matches(part, shared, at: headerSize - 32) else { throw .damaged("projections digest mismatch") }
+                do throws(CheckpointError) {
+                    return try Projections(checkpoint: part)
+                } catch {
+                    throw .damaged(error.message)
+                }
             }
-            do throws(CheckpointError) {
-                return .success(try Projections(checkpoint: part))
-            } catch {
-                return .failure(.damaged(error.message))
-            }
+            let statePart = UnsafeRawBufferPointer(rebasing: shared[headerSize..<stateEnd])
+            return (projections, matches(statePart, shared, at: headerSize - 64))
         }
         let state = { () -> Result<KezekState, Problem> in
-            let part = UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd])
-            guard matches(part, bytes, at: headerSize - 64) else {
-                return .failure(.damaged("state digest mismatch"))
-            }
-            var reader = BinaryReader(part)
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd]))
             do throws(BinaryDecodingError) {
                 let state = try KezekState(image: &reader)
                 try reader.expectEnd()
@@ -131,8 +132,9 @@ enum EngineCheckpoint {
                 return .failure(.damaged(error.message))
             }
         }()
-        let decodedProjections = projections.wait()
-        return EngineModel(state: try state.get(), projections: try decodedProjections.get(), position: position)
+        let checked = second.wait()
+        guard checked.stateMatches else { throw .damaged("state digest mismatch") }
+        return EngineModel(state: try state.get(), projections: try checked.projections.get(), position: position)
     }
 
     /// Whether the SHA-256 of `part` equals the 32 bytes of `bytes` at `offset`.

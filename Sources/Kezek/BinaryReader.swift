@@ -62,6 +62,7 @@ public struct BinaryReader {
     }
 
     /// Reads a boolean byte (0 or 1).
+    @inline(__always)
     public mutating func readBool() throws(BinaryDecodingError) -> Bool {
         let start = offset
         switch try readUInt8() {
@@ -72,18 +73,21 @@ public struct BinaryReader {
     }
 
     /// Reads 2 bytes, big-endian.
+    @inline(__always)
     public mutating func readUInt16() throws(BinaryDecodingError) -> UInt16 {
         let start = try claim(2)
         return UInt16(buffer[start]) << 8 | UInt16(buffer[start + 1])
     }
 
     /// Reads 4 bytes, big-endian.
+    @inline(__always)
     public mutating func readUInt32() throws(BinaryDecodingError) -> UInt32 {
         let start = try claim(4)
         return UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self))
     }
 
     /// Reads 8 bytes, big-endian.
+    @inline(__always)
     public mutating func readUInt64() throws(BinaryDecodingError) -> UInt64 {
         let start = try claim(8)
         return UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: start, as: UInt64.self))

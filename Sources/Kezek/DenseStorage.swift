@@ -9,10 +9,10 @@ struct DenseStorage<Element> {
     @inlinable init() { buffer = Buffer.make(capacity: 0) }
 
     /// How many elements there are.
-    @inlinable var count: Int { buffer.header.count }
+    @inlinable var count: Int { buffer.counts.count }
 
     /// How many elements fit before the buffer grows.
-    @inlinable var capacity: Int { buffer.header.capacity }
+    @inlinable var capacity: Int { buffer.counts.capacity }
 
     /// The element at `index`, which must be below ``count``; lent in place for reads and changes.
     @inlinable subscript(index: Int) -> Element {
@@ -36,7 +36,7 @@ struct DenseStorage<Element> {
             makeUnique(capacity: capacity)
         }
         buffer.withUnsafeMutablePointerToElements { ($0 + count).initialize(to: element) }
-        buffer.header.count = count + 1
+        buffer.counts.count = count + 1
     }
 
     /// Makes room for `capacity` elements in all.
@@ -61,8 +61,8 @@ struct DenseStorage<Element> {
                 }
             }
         }
-        if unique { buffer.header.count = 0 }
-        fresh.header.count = count
+        if unique { buffer.counts.count = 0 }
+        fresh.counts.count = count
         buffer = fresh
     }
 
@@ -70,11 +70,18 @@ struct DenseStorage<Element> {
     @usableFromInline
     final class Buffer: ManagedBuffer<Header, Element> {
         @inlinable static func make(capacity: Int) -> Buffer {
-            let made = Buffer.create(minimumCapacity: capacity) { _ in Header(count: 0, capacity: 0) }
+            let made = unsafeDowncast(
+                Buffer.create(minimumCapacity: capacity) { _ in Header(count: 0, capacity: 0) }, to: Buffer.self)
             // `create` may round the capacity up; use what was allocated.
-            let allocated = made.capacity
-            made.header.capacity = allocated
-            return unsafeDowncast(made, to: Buffer.self)
+            made.counts.capacity = made.capacity
+            return made
+        }
+
+        /// The header, through its pointer: the `header` property of a class is checked for exclusive
+        /// access at run time on every read and write, and the tables read it on every access.
+        @inlinable var counts: Header {
+            get { withUnsafeMutablePointerToHeader { $0.pointee } }
+            set { withUnsafeMutablePointerToHeader { $0.pointee = newValue } }
         }
 
         @inlinable deinit {

@@ -128,9 +128,10 @@ extension KezekState {
         for _ in 0..<keyCount {
             let offset = decoder.reader.offset
             let key = try decoder.readKey()
-            let numbers = try decoder.reader.readLittleEndian(UInt64.self, count: try decoder.reader.readCount())
-            guard applicationsByKey.updateValue(numbers.map(ApplicationNumber.init(rawValue:)), forKey: key) == nil
-            else { throw decoder.invalid("queue key listed twice", at: offset) }
+            let numbers = try decoder.readNumbers(ApplicationNumber.self)
+            guard applicationsByKey.updateValue(numbers, forKey: key) == nil else {
+                throw decoder.invalid("queue key listed twice", at: offset)
+            }
         }
         deadlines = DeadlineIndex(
             referrals: try decoder.readHeap(), restorations: try decoder.readHeap(),

@@ -131,10 +131,20 @@ struct StateImageDecoder {
             locality: locality, birthYear: year, language: try readLanguage(), groupType: try readSomeCase(groupTypes))
     }
 
+    /// Reads a count and as many numbers written by ``BinaryWriter/writeLittleEndian(_:)``, straight into
+    /// the array of numbers.
     mutating func readNumbers<Number: SequentialNumber>(_ type: Number.Type) throws(BinaryDecodingError) -> [Number] {
         let count = try reader.readCount()
         if count == 0 { return [] }
-        return try reader.readLittleEndian(UInt64.self, count: count).map(Number.init(rawValue:))
+        // `readCount` bounds the count by the bytes left, so `count * 8` does not overflow.
+        let raw = try reader.readRaw(count: count * 8)
+        return [Number](unsafeUninitializedCapacity: count) { numbers, initialized in
+            for index in 0..<count {
+                let value = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+                numbers.initializeElement(at: index, to: Number(rawValue: value))
+            }
+            initialized = count
+        }
     }
 
     /// Reads an IIN table as it is stored (``IINTable/init(image:_:)``), its records by `record`.
