@@ -20,7 +20,7 @@ enum EngineCheckpoint {
     static let magic = Array("kezek-engine".utf8)
     /// The layout version written now; bumped whenever the layout, the state's image format or the
     /// projections' checkpoint format changes.
-    static let format: UInt8 = 6
+    static let format: UInt8 = 7
     /// The bytes before the state's part.
     static let headerSize = magic.count + 1 + 32 + 8 + 8 + 32 + 32
 
@@ -125,7 +125,11 @@ enum EngineCheckpoint {
         let state = { () -> Result<KezekState, Problem> in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd]))
             do throws(BinaryDecodingError) {
-                let state = try KezekState(image: &reader)
+                // The people's tables are decoded on a third thread.
+                let state = try KezekState(image: &reader) { work in
+                    let people = BackgroundWork(work)
+                    return { people.wait() }
+                }
                 try reader.expectEnd()
                 return .success(state)
             } catch {

@@ -11,14 +11,15 @@
 // engine saved is the job of the SHA-256 the checkpoint keeps beside them. Dictionaries are written in key
 // order, so a state always gives the same image.
 //
-// Layout (version 1): the format byte; the last numbers, time and refresh year; the kindergarten ids (the
-// ranked ids' table first) and the policy versions; kindergartens; applicants and children (places, then
-// index); applications, bulletins and referrals (the array's slots, then the records beyond it); long
-// rankings; the applications of each queue key; the four deadline heaps.
+// Layout (version 2): the format byte; the last numbers, time and refresh year; the kindergarten ids (the
+// ranked ids' table first) and the policy versions; kindergartens; the people's part, its length first:
+// applicants and children (places, then index), which a reader may decode on another thread;
+// applications, bulletins and referrals (the array's slots, then the records beyond it); long rankings;
+// the applications of each queue key; the four deadline heaps.
 
 extension KezekState {
     /// The version of the layout ``image(into:)`` writes; ``init(image:)`` reads only this one.
-    public static let imageFormatVersion: UInt8 = 1
+    public static let imageFormatVersion: UInt8 = 2
 
     /// Appends the state's image (see the file's notes); read it back with ``init(image:)``.
     public func image(into writer: inout BinaryWriter) {
@@ -36,8 +37,13 @@ extension KezekState {
         let kindergartenIDs = kindergartens.keys.sorted()
         encoder.writer.writeVarint(UInt64(kindergartenIDs.count))
         for id in kindergartenIDs { encoder.write(kindergartens[id]!) }
-        encoder.writeTable(applicants) { $0.write($1) }
-        encoder.writeTable(children) { $0.write($1) }
+        // The people come as one part with its length, so that a reader may decode them on another thread.
+        var people = encoder
+        people.writer = BinaryWriter(capacity: applicants.count * 33 + children.count * 48 + 64)
+        people.writeTable(applicants) { $0.write($1) }
+        people.writeTable(children) { $0.write($1) }
+        encoder.writer.write(UInt64(people.writer.bytes.count))
+        encoder.writer.writeRaw(people.writer.bytes)
         encoder.writeTable(applications) { $0.write($1) }
         encoder.writeTable(bulletins) { $0.write($1) }
         encoder.writeTable(referrals) { $0.write($1) }
@@ -71,10 +77,24 @@ extension KezekState {
         return writer.bytes
     }
 
+    /// Runs `work` at once and returns a wait that has nothing left to wait for: the default way
+    /// ``init(image:concurrently:)`` runs its parts.
+    public static func inline(_ work: @escaping @Sendable () -> Void) -> () -> Void {
+        work()
+        return {}
+    }
+
     /// Reads a state written by ``image(into:)``: the same state, its tables' orders and indexes included.
     /// Fails with a typed error on another format version and on bytes that break the layout or name what
     /// does not exist; the reader is left after the image.
-    public init(image reader: inout BinaryReader) throws(BinaryDecodingError) {
+    ///
+    /// `concurrently` starts a part of the work (the people's tables) and returns the function that waits
+    /// for it to end; give one that runs it on another thread to decode the parts side by side. The reader's
+    /// bytes must stay valid until this initializer returns, which it does only after that wait.
+    public init(
+        image reader: inout BinaryReader,
+        concurrently: (_ work: @escaping @Sendable () -> Void) -> (() -> Void) = KezekState.inline
+    ) throws(BinaryDecodingError) {
         self.init()
         let formatOffset = reader.offset
         let format = try reader.readUInt8()
@@ -105,8 +125,27 @@ extension KezekState {
                 throw decoder.invalid("kindergarten listed twice", at: offset)
             }
         }
-        applicants = try decoder.readIINTable { decoder throws(BinaryDecodingError) in try decoder.readApplicant() }
-        children = try decoder.readIINTable { decoder throws(BinaryDecodingError) in try decoder.readChild() }
+        let peopleOffset = decoder.reader.offset
+        let peopleLength = try decoder.reader.readUInt64()
+        guard peopleLength <= UInt64(decoder.reader.remaining) else {
+            throw decoder.invalid("people part length", at: peopleOffset)
+        }
+        let peopleEnd = decoder.reader.offset + Int(peopleLength)
+        let people = PeopleDecoding(decoder: decoder, end: peopleEnd)
+        _ = try decoder.reader.readRaw(count: Int(peopleLength))
+        let waitForPeople = concurrently { people.run() }
+        do throws(BinaryDecodingError) {
+            try readRest(from: &decoder)
+        } catch {
+            waitForPeople()
+            throw error
+        }
+        waitForPeople()
+        (applicants, children) = try people.result!.get()
+    }
+
+    /// Reads the image after the people's part.
+    private mutating func readRest(from decoder: inout StateImageDecoder) throws(BinaryDecodingError) {
         applications = try decoder.readNumberedTable { decoder throws(BinaryDecodingError) in
             try decoder.readApplication()
         }
@@ -136,6 +175,33 @@ extension KezekState {
         deadlines = DeadlineIndex(
             referrals: try decoder.readHeap(), restorations: try decoder.readHeap(),
             confirmedInterest: try decoder.readHeap(), submittedInterest: try decoder.readHeap())
+    }
+}
+
+/// The decoding of the image's people part (applicants, then children), which may run on another thread.
+private final class PeopleDecoding: @unchecked Sendable {
+    // Written by `run()` only, and read only after the wait for it returned.
+    var result: Result<(IINTable<ApplicantRecord>, IINTable<ChildRecord>), BinaryDecodingError>?
+    // Reads only the part's bytes, which the caller keeps valid until the wait returned.
+    private let decoder: StateImageDecoder
+    private let end: Int
+
+    init(decoder: StateImageDecoder, end: Int) {
+        self.decoder = decoder
+        self.end = end
+    }
+
+    func run() {
+        var decoder = decoder
+        let end = end
+        result = Result { () throws(BinaryDecodingError) in
+            let applicants = try decoder.readIINTable { decoder throws(BinaryDecodingError) in
+                try decoder.readApplicant()
+            }
+            let children = try decoder.readIINTable { decoder throws(BinaryDecodingError) in try decoder.readChild() }
+            guard decoder.reader.offset == end else { throw decoder.invalid("people part length", at: end) }
+            return (applicants, children)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import KezekDomainTestSupport
 import Testing
 
@@ -55,6 +56,19 @@ import Testing
         }
         #expect(loaded == h.state)
         #expect(loaded.image == h.state.image)
+        // The people's part decoded on another thread gives the same state.
+        let bytes = h.state.image
+        let concurrent = try BinaryReader.withReader(bytes) { reader in
+            try KezekState(image: &reader) { work in
+                let done = DispatchSemaphore(value: 0)
+                DispatchQueue.global().async {
+                    work()
+                    done.signal()
+                }
+                return { done.wait() }
+            }
+        }
+        #expect(concurrent == h.state)
         #expect(loaded.canonicalBytes == h.state.canonicalBytes)
         #expect(images == 8)
         #expect(
