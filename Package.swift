@@ -137,7 +137,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "KezekCLITests",
-        dependencies: ["kezek", "Kezek", "KezekTestSupport"],
+        dependencies: ["kezek", "Kezek", "KezekTestSupport", "LMDB"],
         swiftSettings: strictSettings
     ),
     .testTarget(

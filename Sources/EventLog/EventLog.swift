@@ -174,6 +174,22 @@ public final class EventLog: Sendable {
     }
 
     /// Whether `path` holds an existing log (`true`), nothing yet (`false`), or something else (throws).
+    /// Whether the directory at `path` holds a log that has been written: its `data.mdb` has the log's
+    /// tables. A `data.mdb` without them (a writer stopped between creating the file and its first
+    /// commit) holds no log yet, like a directory without one; a reader then opens the log writable,
+    /// which creates it empty, instead of calling the file damaged. When the file cannot be read,
+    /// `true`, so that the open that follows reports why.
+    public static func holdsLog(at path: String) -> Bool {
+        let dataFile = (path as NSString).appendingPathComponent("data.mdb")
+        guard FileManager.default.fileExists(atPath: dataFile) else { return false }
+        do {
+            let environment = try Environment(path: path, options: Options(readOnly: true).environmentOptions)
+            return try environment.statistics().entries > 0
+        } catch {
+            return true
+        }
+    }
+
     private static func inspect(_ path: String, readOnly: Bool) throws(EventLogError) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

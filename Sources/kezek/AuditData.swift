@@ -10,7 +10,8 @@ enum AuditData {
     /// (``EventLog/checkDataFile(in:)``). A data file that exists but is damaged (a meta page, a page
     /// header, a node offset, a page LMDB cannot read) is a failed check: `{"ok": false, "code":
     /// "damagedFile", "page"?, "reason"}` is printed and the exit code is 1. A directory that holds no
-    /// log is bad usage (exit 2).
+    /// log yet, and a data file written before the log's first commit (`EventLog.holdsLog(at:)`), read
+    /// as an empty log, which is created.
     static func open(_ options: DataOptions) throws(ToolFailure) -> EventLog {
         let dataFile = (options.data as NSString).appendingPathComponent("data.mdb")
         guard FileManager.default.fileExists(atPath: dataFile) else { return try options.openLog() }
@@ -21,6 +22,7 @@ enum AuditData {
             throw .log(error)
         }
         if let damage { throw damaged(damage.description, page: damage.page) }
+        guard options.holdsLog else { return try options.openLog() }
         do {
             return try EventLog(path: options.data, options: EventLog.Options(readOnly: true))
         } catch .storage(let error) {

@@ -9,9 +9,7 @@ struct DataOptions: ParsableArguments {
     var data = "./kezek-data"
 
     /// Whether the directory already holds a log (so that queries can open it read-only, beside a writer).
-    private var holdsLog: Bool {
-        FileManager.default.fileExists(atPath: (data as NSString).appendingPathComponent("data.mdb"))
-    }
+    var holdsLog: Bool { EventLog.holdsLog(at: data) }
 
     /// Log options for reading: read-only when the log exists, otherwise a new (empty) log is created.
     private var readingOptions: EventLog.Options {
