@@ -42,20 +42,30 @@ enum EngineCheckpoint {
         }
     }
 
-    /// The bytes that save `model`.
+    /// The bytes that save `model`. The state's image is written in place (its length and hash are
+    /// filled in after it), so that saving holds one copy of it, not two.
     static func encode(_ model: EngineModel) -> [UInt8] {
-        let state = model.state.image
         let projections = model.projections.encodeCheckpoint()
-        var writer = BinaryWriter(capacity: headerSize + state.count + projections.count)
+        var writer = BinaryWriter(
+            capacity: headerSize + model.state.applications.count * 160 + model.state.children.count * 80
+                + projections.count)
         writer.writeRaw(magic)
         writer.write(format)
         writer.writeRaw(model.digest.bytes)
         writer.write(model.position.rawValue)
-        writer.write(UInt64(state.count))
-        writer.writeRaw(Array(SHA256.hash(data: state)))
-        writer.writeRaw(Array(SHA256.hash(data: projections)))
-        writer.writeRaw(state)
+        let lengthOffset = writer.bytes.count
+        writer.write(UInt64(0))
+        let hashesOffset = writer.bytes.count
+        writer.writeRaw(repeatElement(0, count: 64))
+        model.state.image(into: &writer)
+        let stateEnd = writer.bytes.count
         writer.writeRaw(projections)
+        writer.overwrite(UInt64(stateEnd - headerSize), at: lengthOffset)
+        let stateHash = writer.bytes.withUnsafeBytes { bytes in
+            Array(SHA256.hash(data: UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd])))
+        }
+        writer.overwrite(stateHash, at: hashesOffset)
+        writer.overwrite(Array(SHA256.hash(data: projections)), at: hashesOffset + 32)
         return writer.bytes
     }
 

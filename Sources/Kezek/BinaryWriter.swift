@@ -101,6 +101,18 @@ public struct BinaryWriter: Sendable {
         #endif
     }
 
+    /// Writes `value` as 8 bytes, big-endian, over the 8 bytes written at `offset` (a length known only
+    /// once what it measures was written after it).
+    public mutating func overwrite(_ value: UInt64, at offset: Int) {
+        withUnsafeBytes(of: value.bigEndian) { overwrite($0, at: offset) }
+    }
+
+    /// Writes `raw` over as many bytes written at `offset` (a hash of what was written after them).
+    public mutating func overwrite(_ raw: some Collection<UInt8>, at offset: Int) {
+        precondition(offset >= 0 && offset <= bytes.count - raw.count, "overwriting past the bytes written")
+        bytes.replaceSubrange(offset..<offset + raw.count, with: raw)
+    }
+
     /// Appends raw bytes, without a length.
     public mutating func writeRaw(_ value: some Sequence<UInt8>) {
         bytes.append(contentsOf: value)

@@ -38,12 +38,11 @@ extension KezekState {
         encoder.writer.writeVarint(UInt64(kindergartenIDs.count))
         for id in kindergartenIDs { encoder.write(kindergartens[id]!) }
         // The people come as one part with its length, so that a reader may decode them on another thread.
-        var people = encoder
-        people.writer = BinaryWriter(capacity: applicants.count * 33 + children.count * 48 + 64)
-        people.writeTable(applicants) { $0.write($1) }
-        people.writeTable(children) { $0.write($1) }
-        encoder.writer.write(UInt64(people.writer.bytes.count))
-        encoder.writer.writeRaw(people.writer.bytes)
+        let lengthOffset = encoder.writer.bytes.count
+        encoder.writer.write(UInt64(0))
+        encoder.writeTable(applicants) { $0.write($1) }
+        encoder.writeTable(children) { $0.write($1) }
+        encoder.writer.overwrite(UInt64(encoder.writer.bytes.count - lengthOffset - 8), at: lengthOffset)
         encoder.writeTable(applications) { $0.write($1) }
         encoder.writeTable(bulletins) { $0.write($1) }
         encoder.writeTable(referrals) { $0.write($1) }
