@@ -16,6 +16,17 @@ struct DecideHarness {
     static let astana = DomainFixtures.astana
     static let parent = IIN(rawValue: "850612304561")!
 
+    /// A harness on `world`'s registry whose interest falls due every two months, so that lapses,
+    /// restorations and annulments happen often in a random history; and that policy.
+    static func fastLapsing(_ world: RandomWorld) -> (harness: DecideHarness, policy: Policy) {
+        var harness = DecideHarness()
+        harness.registry = world.registry
+        var policy = Policy.v2024
+        policy.interestValidityMonths = 2
+        harness.context.policies = PolicyBook([.v2019, policy])
+        return (harness, policy)
+    }
+
     /// Decides `command` `seconds` after the previous one and folds its events on success.
     @discardableResult
     mutating func run(_ command: Command, after seconds: Int64 = 60) -> Result<[Event], Rejection> {

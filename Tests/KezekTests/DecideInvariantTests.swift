@@ -12,12 +12,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func randomHistoriesKeepEveryInvariant(seed: UInt64) throws {
         var world = RandomWorld(seed: seed)
-        var h = H()
-        h.registry = world.registry
-        // Interest falls due every two months, so that lapses, restorations and annulments happen often.
-        var policy = Policy.v2024
-        policy.interestValidityMonths = 2
-        h.context.policies = PolicyBook([.v2019, policy])
+        var (h, policy) = H.fastLapsing(world)
         var log: [(Timestamp, [Event])] = []
         var eventCounts: [EventType: Int] = [:]
         var rejectionCodes: Set<String> = []

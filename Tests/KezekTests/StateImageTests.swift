@@ -23,11 +23,7 @@ import Testing
     @Test(arguments: [11, 12, 13] as [UInt64])
     func randomHistoriesReadBackAndGoOn(seed: UInt64) throws {
         var world = RandomWorld(seed: seed)
-        var h = H()
-        h.registry = world.registry
-        var policy = Policy.v2024
-        policy.interestValidityMonths = 2
-        h.context.policies = PolicyBook([.v2019, policy])
+        var (h, _) = H.fastLapsing(world)
         var loaded = KezekState()
         var images = 0
         for step in 0..<2000 {
