@@ -9,10 +9,11 @@ import Projections
 /// projections' part (32 bytes each), then the state's image (`KezekState.image`, laid out to load without
 /// rebuilding its indexes) and the projections' checkpoint.
 ///
-/// Loading checks each part against its SHA-256 and decodes the two parts on two threads (the state's
-/// while its SHA-256 is computed on the other); the model's digest is not recomputed (the parts' hashes
-/// prove the bytes are the ones saved, and the tests prove that saving and loading give back the same
-/// model). Any doubt means a full replay.
+/// Loading checks each part against its SHA-256 and decodes the parts on three threads: the state's
+/// image, its people's part, and the projections' part followed by the SHA-256 of the state's part (a
+/// state whose bytes prove not to be the ones saved is thrown away). The model's digest is not
+/// recomputed (the parts' hashes prove the bytes are the ones saved, and the tests prove that saving and
+/// loading give back the same model). Any doubt means a full replay.
 enum EngineCheckpoint {
     /// The name the checkpoint is saved under.
     static let name = "engine"

@@ -173,7 +173,6 @@ public final class EventLog: Sendable {
         return try result.get()
     }
 
-    /// Whether `path` holds an existing log (`true`), nothing yet (`false`), or something else (throws).
     /// Whether the directory at `path` holds a log that has been written: its `data.mdb` has the log's
     /// tables. A `data.mdb` without them (a writer stopped between creating the file and its first
     /// commit) holds no log yet, like a directory without one; a reader then opens the log writable,
@@ -190,6 +189,7 @@ public final class EventLog: Sendable {
         }
     }
 
+    /// Whether `path` holds an existing log (`true`), nothing yet (`false`), or something else (throws).
     private static func inspect(_ path: String, readOnly: Bool) throws(EventLogError) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
