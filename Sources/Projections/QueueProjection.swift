@@ -29,7 +29,7 @@ public struct QueueProjection: Sendable {
     public var slotCount: Int { orders.reduce(0) { $0 + $1.slotCount } }
 
     /// The keys of every queue that ever had an application, in key order.
-    public var keys: [PackedQueueKey] { positions.keys.sorted() }
+    public var keys: [PackedQueueKey] { orderKeys.sorted() }
 
     /// The index of a queue, if any application was ever submitted to it.
     public func index(for key: QueueKey) -> QueueOrderIndex? { index(for: PackedQueueKey(key)) }
