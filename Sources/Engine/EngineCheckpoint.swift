@@ -1,19 +1,23 @@
-import Crypto
 import EventLog
 import Kezek
 import Projections
 
 /// The engine's checkpoint: the whole model saved beside the log, so that a start reads only the log's
 /// tail. Layout: `kezek-engine` (ASCII), the format byte, the model's digest (32 bytes), the position
-/// (8 bytes), the length of the state's part (8 bytes), the SHA-256 of the state's part and of the
-/// projections' part (32 bytes each), then the state's image (`KezekState.image`, laid out to load without
-/// rebuilding its indexes) and the projections' checkpoint.
+/// (8 bytes), the length of the state's part (8 bytes), the XXH64 checksums of the state's part and of
+/// the projections' part (8 bytes each, big-endian), then the state's image (`KezekState.image`, laid out
+/// to load without rebuilding its indexes) and the projections' checkpoint.
 ///
-/// Loading checks each part against its SHA-256 and decodes the parts on three threads: the state's
-/// image, its people's part, and the projections' part followed by the SHA-256 of the state's part (a
-/// state whose bytes prove not to be the ones saved is thrown away). The model's digest is not
-/// recomputed (the parts' hashes prove the bytes are the ones saved, and the tests prove that saving and
-/// loading give back the same model). Any doubt means a full replay.
+/// Loading checks each part against its checksum and decodes the parts on four threads: the state's
+/// image, its people's part, its applications' part, and the projections' part followed by the checksum
+/// of the state's part (a state whose bytes prove not to be the ones saved is thrown away). The model's
+/// digest is not recomputed (the checksums show the bytes are the ones saved, and the tests prove that
+/// saving and loading give back the same model). Any doubt means a full replay.
+///
+/// The checksums catch damage, at several gigabytes a second; they do not stop someone who can write the
+/// data file from forging a checkpoint, and neither would an unkeyed SHA-256, which the same person could
+/// recompute. What an auditor trusts is the log's hash chain, which `audit verify` checks and a replay
+/// folds without any checkpoint.
 enum EngineCheckpoint {
     /// The name the checkpoint is saved under.
     static let name = "engine"
@@ -21,9 +25,9 @@ enum EngineCheckpoint {
     static let magic = Array("kezek-engine".utf8)
     /// The layout version written now; bumped whenever the layout, the state's image format or the
     /// projections' checkpoint format changes.
-    static let format: UInt8 = 7
+    static let format: UInt8 = 8
     /// The bytes before the state's part.
-    static let headerSize = magic.count + 1 + 32 + 8 + 8 + 32 + 32
+    static let headerSize = magic.count + 1 + 32 + 8 + 8 + 8 + 8
 
     /// Why a checkpoint was not used.
     enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -56,17 +60,18 @@ enum EngineCheckpoint {
         writer.write(model.position.rawValue)
         let lengthOffset = writer.bytes.count
         writer.write(UInt64(0))
-        let hashesOffset = writer.bytes.count
-        writer.writeRaw(repeatElement(0, count: 64))
+        let checksumsOffset = writer.bytes.count
+        writer.write(UInt64(0))
+        writer.write(UInt64(0))
         model.state.image(into: &writer)
         let stateEnd = writer.bytes.count
         writer.writeRaw(projections)
         writer.overwrite(UInt64(stateEnd - headerSize), at: lengthOffset)
-        let stateHash = writer.bytes.withUnsafeBytes { bytes in
-            Array(SHA256.hash(data: UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd])))
+        let stateChecksum = writer.bytes.withUnsafeBytes { bytes in
+            XXH64.hash(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd]))
         }
-        writer.overwrite(stateHash, at: hashesOffset)
-        writer.overwrite(Array(SHA256.hash(data: projections)), at: hashesOffset + 32)
+        writer.overwrite(stateChecksum, at: checksumsOffset)
+        writer.overwrite(XXH64.hash(projections), at: checksumsOffset + 8)
         return writer.bytes
     }
 
@@ -123,7 +128,7 @@ enum EngineCheckpoint {
         let second = BackgroundWork { () -> (projections: Result<Projections, Problem>, stateMatches: Bool) in
             let part = UnsafeRawBufferPointer(rebasing: shared[stateEnd...])
             let projections = Result { () throws(Problem) -> Projections in
-                guard matches(part, shared, at: headerSize - 32) else { throw .damaged("projections digest mismatch") }
+                guard matches(part, shared, at: headerSize - 8) else { throw .damaged("projections checksum mismatch") }
                 do throws(CheckpointError) {
                     return try Projections(checkpoint: part)
                 } catch {
@@ -131,15 +136,15 @@ enum EngineCheckpoint {
                 }
             }
             let statePart = UnsafeRawBufferPointer(rebasing: shared[headerSize..<stateEnd])
-            return (projections, matches(statePart, shared, at: headerSize - 64))
+            return (projections, matches(statePart, shared, at: headerSize - 16))
         }
         let state = { () -> Result<KezekState, Problem> in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd]))
             do throws(BinaryDecodingError) {
-                // The people's tables are decoded on a third thread.
+                // The people's tables and the applications are decoded on two more threads.
                 let state = try KezekState(image: &reader) { work in
-                    let people = BackgroundWork(work)
-                    return { people.wait() }
+                    let part = BackgroundWork(work)
+                    return { part.wait() }
                 }
                 try reader.expectEnd()
                 return .success(state)
@@ -148,13 +153,13 @@ enum EngineCheckpoint {
             }
         }()
         let checked = second.wait()
-        guard checked.stateMatches else { throw .damaged("state digest mismatch") }
+        guard checked.stateMatches else { throw .damaged("state checksum mismatch") }
         return EngineModel(state: try state.get(), projections: try checked.projections.get(), position: position)
     }
 
-    /// Whether the SHA-256 of `part` equals the 32 bytes of `bytes` at `offset`.
+    /// Whether the XXH64 of `part` equals the big-endian number in `bytes` at `offset`.
     private static func matches(_ part: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool
     {
-        Array(SHA256.hash(data: part)).elementsEqual(bytes[offset..<offset + 32])
+        XXH64.hash(part) == UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }

@@ -8,18 +8,19 @@
 // its index as it is, the deadline heaps as arrays, and each kindergarten id and policy version once, in
 // tables that the records name by number. Reading checks what safety needs (lengths, counts, case indices,
 // ranges, numbers into the tables, the shape of every index and heap); that the bytes are the ones the
-// engine saved is the job of the SHA-256 the checkpoint keeps beside them. Dictionaries are written in key
+// engine saved is the job of the checksum the checkpoint keeps beside them. Dictionaries are written in key
 // order, so a state always gives the same image.
 //
-// Layout (version 2): the format byte; the last numbers, time and refresh year; the kindergarten ids (the
+// Layout (version 3): the format byte; the last numbers, time and refresh year; the kindergarten ids (the
 // ranked ids' table first) and the policy versions; kindergartens; the people's part, its length first:
-// applicants and children (places, then index), which a reader may decode on another thread;
-// applications, bulletins and referrals (the array's slots, then the records beyond it); long rankings;
-// the applications of each queue key; the four deadline heaps.
+// applicants and children (places, then index); the applications' part, its length first (a reader may
+// decode each of the two parts on another thread); bulletins and referrals (a numbered table, like the
+// applications: the array's slots, then the records beyond it); long rankings; the applications of each
+// queue key; the four deadline heaps.
 
 extension KezekState {
     /// The version of the layout ``image(into:)`` writes; ``init(image:)`` reads only this one.
-    public static let imageFormatVersion: UInt8 = 2
+    public static let imageFormatVersion: UInt8 = 3
 
     /// Appends the state's image (see the file's notes); read it back with ``init(image:)``.
     public func image(into writer: inout BinaryWriter) {
@@ -43,7 +44,12 @@ extension KezekState {
         encoder.writeTable(applicants) { $0.write($1) }
         encoder.writeTable(children) { $0.write($1) }
         encoder.writer.overwrite(UInt64(encoder.writer.bytes.count - lengthOffset - 8), at: lengthOffset)
+        // So do the applications, the largest table.
+        let applicationsOffset = encoder.writer.bytes.count
+        encoder.writer.write(UInt64(0))
         encoder.writeTable(applications) { $0.write($1) }
+        encoder.writer.overwrite(
+            UInt64(encoder.writer.bytes.count - applicationsOffset - 8), at: applicationsOffset)
         encoder.writeTable(bulletins) { $0.write($1) }
         encoder.writeTable(referrals) { $0.write($1) }
 
@@ -87,9 +93,10 @@ extension KezekState {
     /// Fails with a typed error on another format version and on bytes that break the layout or name what
     /// does not exist; the reader is left after the image.
     ///
-    /// `concurrently` starts a part of the work (the people's tables) and returns the function that waits
-    /// for it to end; give one that runs it on another thread to decode the parts side by side. The reader's
-    /// bytes must stay valid until this initializer returns, which it does only after that wait.
+    /// `concurrently` starts a part of the work (called twice: the people's tables, the applications) and
+    /// returns the function that waits for it to end; give one that runs it on another thread to decode
+    /// the parts side by side. The reader's bytes must stay valid until this initializer returns, which it
+    /// does only after those waits.
     public init(
         image reader: inout BinaryReader,
         concurrently: (_ work: @escaping @Sendable () -> Void) -> (() -> Void) = KezekState.inline
@@ -124,30 +131,32 @@ extension KezekState {
                 throw decoder.invalid("kindergarten listed twice", at: offset)
             }
         }
-        let peopleOffset = decoder.reader.offset
-        let peopleLength = try decoder.reader.readUInt64()
-        guard peopleLength <= UInt64(decoder.reader.remaining) else {
-            throw decoder.invalid("people part length", at: peopleOffset)
+        let people = try PartDecoding(of: &decoder, named: "people part length") {
+            decoder throws(BinaryDecodingError) in
+            (
+                try decoder.readIINTable { decoder throws(BinaryDecodingError) in try decoder.readApplicant() },
+                try decoder.readIINTable { decoder throws(BinaryDecodingError) in try decoder.readChild() }
+            )
         }
-        let peopleEnd = decoder.reader.offset + Int(peopleLength)
-        let people = PeopleDecoding(decoder: decoder, end: peopleEnd)
-        _ = try decoder.reader.readRaw(count: Int(peopleLength))
-        let waitForPeople = concurrently { people.run() }
+        let applications = try PartDecoding(of: &decoder, named: "applications part length") {
+            decoder throws(BinaryDecodingError) in
+            try decoder.readNumberedTable { decoder throws(BinaryDecodingError) in try decoder.readApplication() }
+                as NumberedTable<ApplicationNumber, ApplicationRecord>
+        }
+        let waits = [concurrently { people.run() }, concurrently { applications.run() }]
         do throws(BinaryDecodingError) {
             try readRest(from: &decoder)
         } catch {
-            waitForPeople()
+            for wait in waits { wait() }
             throw error
         }
-        waitForPeople()
+        for wait in waits { wait() }
         (applicants, children) = try people.result!.get()
+        self.applications = try applications.result!.get()
     }
 
-    /// Reads the image after the people's part.
+    /// Reads the image after the applications' part.
     private mutating func readRest(from decoder: inout StateImageDecoder) throws(BinaryDecodingError) {
-        applications = try decoder.readNumberedTable { decoder throws(BinaryDecodingError) in
-            try decoder.readApplication()
-        }
         bulletins = try decoder.readNumberedTable { decoder throws(BinaryDecodingError) in try decoder.readBulletin() }
         referrals = try decoder.readNumberedTable { decoder throws(BinaryDecodingError) in try decoder.readReferral() }
 
@@ -177,29 +186,39 @@ extension KezekState {
     }
 }
 
-/// The decoding of the image's people part (applicants, then children), which may run on another thread.
-private final class PeopleDecoding: @unchecked Sendable {
+/// The decoding of one part of the image that comes with its length (the people's tables, the
+/// applications), which may run on another thread.
+private final class PartDecoding<Value>: @unchecked Sendable {
     // Written by `run()` only, and read only after the wait for it returned.
-    var result: Result<(IINTable<ApplicantRecord>, IINTable<ChildRecord>), BinaryDecodingError>?
+    var result: Result<Value, BinaryDecodingError>?
     // Reads only the part's bytes, which the caller keeps valid until the wait returned.
     private let decoder: StateImageDecoder
     private let end: Int
+    private let read: (inout StateImageDecoder) throws(BinaryDecodingError) -> Value
 
-    init(decoder: StateImageDecoder, end: Int) {
-        self.decoder = decoder
-        self.end = end
+    /// Takes the part at `outer`'s position (its length, named `what` in errors, then its bytes) and
+    /// moves `outer` past it; ``run()`` reads it with `read`, which must take all of it.
+    init(
+        of outer: inout StateImageDecoder, named what: String,
+        read: @escaping (inout StateImageDecoder) throws(BinaryDecodingError) -> Value
+    ) throws(BinaryDecodingError) {
+        let offset = outer.reader.offset
+        let length = try outer.reader.readUInt64()
+        guard length <= UInt64(outer.reader.remaining) else { throw outer.invalid(what, at: offset) }
+        decoder = outer
+        end = outer.reader.offset + Int(length)
+        self.read = read
+        _ = try outer.reader.readRaw(count: Int(length))
     }
 
     func run() {
         var decoder = decoder
         let end = end
+        let read = read
         result = Result { () throws(BinaryDecodingError) in
-            let applicants = try decoder.readIINTable { decoder throws(BinaryDecodingError) in
-                try decoder.readApplicant()
-            }
-            let children = try decoder.readIINTable { decoder throws(BinaryDecodingError) in try decoder.readChild() }
-            guard decoder.reader.offset == end else { throw decoder.invalid("people part length", at: end) }
-            return (applicants, children)
+            let value = try read(&decoder)
+            guard decoder.reader.offset == end else { throw decoder.invalid("part length", at: end) }
+            return value
         }
     }
 }

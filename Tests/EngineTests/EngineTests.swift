@@ -156,10 +156,11 @@ struct EngineTests {
             return bytes
         }
         // The last byte (the projections' part), a byte in the state's part, a byte of the stored length,
-        // a cut-off checkpoint and foreign bytes.
-        let stateStart = 12 + 1 + 32 + 8 + 8 + 64
+        // a byte of each part's checksum, a cut-off checkpoint and foreign bytes.
+        let stateStart = 12 + 1 + 32 + 8 + 8 + 16
         let damages = [
-            flipping(stored.bytes.count - 1), flipping(stateStart + 5), flipping(stateStart - 65),
+            flipping(stored.bytes.count - 1), flipping(stateStart + 5), flipping(stateStart - 17),
+            flipping(stateStart - 16), flipping(stateStart - 1),
             Array(stored.bytes.prefix(stateStart + 10)), Array("something else".utf8),
         ]
         for damage in damages {

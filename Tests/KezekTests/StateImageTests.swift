@@ -52,7 +52,7 @@ import Testing
         }
         #expect(loaded == h.state)
         #expect(loaded.image == h.state.image)
-        // The people's part decoded on another thread gives the same state.
+        // The people's and the applications' parts decoded on other threads give the same state.
         let bytes = h.state.image
         let concurrent = try BinaryReader.withReader(bytes) { reader in
             try KezekState(image: &reader) { work in
