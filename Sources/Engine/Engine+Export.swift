@@ -9,22 +9,8 @@ extension Engine {
     public static func export(
         _ log: EventLog, from first: Position = Position(1), _ body: (JSONValue) -> Bool
     ) throws(EngineError) {
-        var failure: EngineError?
         let after = first.rawValue > 0 ? Position(first.rawValue - 1) : .zero
-        do throws(EventLogError) {
-            try log.forEachRecord(after: after) { view in
-                do throws(EngineError) {
-                    let event = try Event(record: view)
-                    return body(exported(event, view: view))
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-        } catch {
-            throw .log(error)
-        }
-        if let failure { throw failure }
+        try log.forEachEventRecord(after: after) { event, view in body(exported(event, view: view)) }
     }
 
     /// The exported form of one event.

@@ -57,56 +57,58 @@ public final class Engine {
 
     /// Folds every record after `model.position` into `model`, stopping before the first record past
     /// position `limit` or recorded after `time`, when given; tells `progress` the position reached every
-    /// ``progressInterval`` records. A long tail is folded on two threads: the decision state on this
-    /// one, the read models on a second (`ProjectionPipeline`).
+    /// ``progressInterval`` records. A long tail is folded on three threads: the records read and decoded
+    /// on one (`RecordBatches`), the decision state folded on this one, the read models on a third
+    /// (`ProjectionPipeline`), each batch of events handed on as it is.
     static func catchUp(
         _ model: consuming EngineModel, from log: EventLog, until limit: Position? = nil,
-        through time: Timestamp? = nil, twoThreadsFrom threshold: UInt64 = pipelineThreshold,
+        through time: Timestamp? = nil, concurrentlyFrom threshold: UInt64 = pipelineThreshold,
         progress: (Position) -> Void = { _ in }
+    ) throws(EngineError) -> EngineModel {
+        let position = model.position
+        let lastTime = time?.millisecondsSinceEpoch ?? .max
+        guard log.head.position.rawValue &- position.rawValue >= threshold else {
+            return try catchUpHere(model, from: log, until: limit, through: lastTime, progress: progress)
+        }
+        var (state, local) = model.parts()
+        let pipeline = ProjectionPipeline(consume local)
+        let batches = RecordBatches(log, after: position, until: limit, through: lastTime)
+        var reached = position
+        while let batch = batches.next() {
+            // Through the buffer, each event is lent to the fold rather than copied out of the batch.
+            batch.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    state.evolve(items[index].event, at: items[index].time)
+                    let position = items[index].position
+                    if position % Self.progressInterval == 0 { progress(Position(position)) }
+                }
+            }
+            reached = Position(batch[batch.count - 1].position)
+            pipeline.add(batch)
+        }
+        let projections = pipeline.finish()
+        if let failure = batches.failure { throw failure }
+        return EngineModel(state: state, projections: projections, position: reached)
+    }
+
+    /// ``catchUp(_:from:until:through:concurrentlyFrom:progress:)`` on this thread alone, for a short tail.
+    private static func catchUpHere(
+        _ model: consuming EngineModel, from log: EventLog, until limit: Position?, through lastTime: Int64,
+        progress: (Position) -> Void
     ) throws(EngineError) -> EngineModel {
         let position = model.position
         var (state, local) = model.parts()
         var reached = position
-        let pipeline: ProjectionPipeline?
-        if log.head.position.rawValue &- position.rawValue >= threshold {
-            pipeline = ProjectionPipeline(consume local)
-            local = Projections()
-        } else {
-            pipeline = nil
+        try log.forEachEvent(after: position, until: limit, through: lastTime) { event, time, position in
+            state.evolve(event, at: time)
+            local.apply(event, at: time, position: position.rawValue)
+            reached = position
+            if position.rawValue % Self.progressInterval == 0 { progress(position) }
         }
-        var failure: EngineError?
-        let lastTime = time?.millisecondsSinceEpoch ?? .max
-        do throws(EventLogError) {
-            try log.forEachRecord(after: position) { view in
-                if let limit, view.position > limit { return false }
-                guard view.timestamp <= lastTime else { return false }
-                do throws(EngineError) {
-                    let event = try Event(record: view)
-                    let time = Timestamp(millisecondsSinceEpoch: view.timestamp)
-                    state.evolve(event, at: time)
-                    if let pipeline {
-                        pipeline.add(event, at: time, position: view.position.rawValue)
-                    } else {
-                        local.apply(event, at: time, position: view.position.rawValue)
-                    }
-                    reached = view.position
-                    if view.position.rawValue % Self.progressInterval == 0 { progress(view.position) }
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-        } catch {
-            if let pipeline { _ = pipeline.finish() }
-            throw .log(error)
-        }
-        if let pipeline { local = pipeline.finish() }
-        if let failure { throw failure }
         return EngineModel(state: state, projections: local, position: reached)
     }
 
-    /// A tail at least this long is folded on two threads, unless a caller says otherwise.
+    /// A tail at least this long is folded on three threads, unless a caller says otherwise.
     public static let pipelineThreshold: UInt64 = 1 << 14
 
     // MARK: Commands

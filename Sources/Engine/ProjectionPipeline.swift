@@ -2,12 +2,12 @@ import Foundation
 import Kezek
 import Projections
 
-/// Folds events into the read models on a second thread while the caller folds them into the decision
-/// state, so that a replay takes about the longer of the two folds instead of their sum.
+/// Folds events into the read models on a thread of its own while the caller folds them into the
+/// decision state, so that a replay takes about the longer of the two folds instead of their sum.
 ///
-/// Events go across in batches, at most `depth` batches ahead of the folding thread. One thread folds
-/// them all, in the order they were added, so the result is exactly the projections a fold on the
-/// caller's thread would give.
+/// Events come in batches (those `RecordBatches` decoded, handed on as they are), at most `depth`
+/// batches ahead of the folding thread. One thread folds them all, in the order they were added, so the
+/// result is exactly the projections a fold on the caller's thread would give.
 final class ProjectionPipeline: @unchecked Sendable {
     /// One event to fold, with where and when it was recorded.
     struct Item: Sendable {
@@ -16,41 +16,38 @@ final class ProjectionPipeline: @unchecked Sendable {
         var position: UInt64
     }
 
-    /// Events per batch handed across.
-    let batchSize: Int
-    /// Batches that may wait for the folding thread before ``add(_:at:position:)`` blocks.
+    /// Batches that may wait for the folding thread before ``add(_:)`` blocks.
     let depth: Int
 
     // `condition` guards `queue` and `isFinished`.
     private let condition = NSCondition()
     private var queue: [[Item]] = []
     private var isFinished = false
-    /// The batch being filled; touched only by the caller's thread.
-    private var batch: [Item] = []
     /// The projections to fold into, until the folding thread takes them.
     private var start: Projections?
     private var folding: BackgroundWork<Projections>?
 
     /// Starts folding into `projections`, which the pipeline should own alone (a shared copy is copied
     /// on the first write).
-    init(_ projections: consuming Projections, batchSize: Int = 4_096, depth: Int = 8) {
-        precondition(batchSize > 0 && depth > 0, "batches of at least one event, at least one ahead")
-        self.batchSize = batchSize
+    init(_ projections: consuming Projections, depth: Int = 8) {
+        precondition(depth > 0, "at least one batch ahead")
         self.depth = depth
-        batch.reserveCapacity(batchSize)
         start = projections
         folding = BackgroundWork { [self] in fold() }
     }
 
-    /// Queues one event; blocks while the folding thread is ``depth`` batches behind.
-    func add(_ event: Event, at time: Timestamp, position: UInt64) {
-        batch.append(Item(event: event, time: time, position: position))
-        if batch.count == batchSize { handOver() }
+    /// Queues a batch of events; blocks while the folding thread is ``depth`` batches behind.
+    func add(_ items: [Item]) {
+        guard !items.isEmpty else { return }
+        condition.lock()
+        while queue.count >= depth { condition.wait() }
+        queue.append(items)
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Folds what is queued and returns the projections.
     func finish() -> Projections {
-        handOver()
         condition.lock()
         isFinished = true
         condition.broadcast()
@@ -58,17 +55,6 @@ final class ProjectionPipeline: @unchecked Sendable {
         let result = folding!.wait()
         folding = nil
         return result
-    }
-
-    private func handOver() {
-        guard !batch.isEmpty else { return }
-        condition.lock()
-        while queue.count >= depth { condition.wait() }
-        queue.append(batch)
-        condition.broadcast()
-        condition.unlock()
-        batch = []
-        batch.reserveCapacity(batchSize)
     }
 
     private func fold() -> Projections {
@@ -88,7 +74,12 @@ final class ProjectionPipeline: @unchecked Sendable {
             let next = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            for item in next { projections.apply(item.event, at: item.time, position: item.position) }
+            // Through the buffer, each event is lent to the fold rather than copied out of the batch.
+            next.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    projections.apply(items[index].event, at: items[index].time, position: items[index].position)
+                }
+            }
         }
     }
 }

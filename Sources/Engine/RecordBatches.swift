@@ -1,0 +1,85 @@
+import EventLog
+import Foundation
+import Kezek
+
+/// Reads the log's records and decodes their events on a thread of its own, in batches, ahead of the
+/// caller that folds them: in a long replay the reading and decoding then overlap the folds.
+///
+/// The batches come in log order, at most `depth` of them ahead of ``next()``. Reading stops at the
+/// first record past `limit` or recorded after `lastTime`, at the log's end, or at the first record that
+/// cannot be read or decoded: the batches before it are handed out, then ``failure`` tells what went
+/// wrong.
+final class RecordBatches: @unchecked Sendable {
+    /// Events per batch.
+    let batchSize: Int
+    /// Batches that may wait for ``next()`` before the reading thread blocks.
+    let depth: Int
+
+    // `condition` guards `queue`, `isFinished` and `storedFailure`.
+    private let condition = NSCondition()
+    private var queue: [[ProjectionPipeline.Item]] = []
+    private var isFinished = false
+    private var storedFailure: EngineError?
+    private var reading: BackgroundWork<Void>?
+
+    /// Starts reading the records of `log` after `position`.
+    init(
+        _ log: EventLog, after position: Position, until limit: Position?, through lastTime: Int64,
+        batchSize: Int = 4_096, depth: Int = 8
+    ) {
+        precondition(batchSize > 0 && depth > 0, "batches of at least one event, at least one ahead")
+        self.batchSize = batchSize
+        self.depth = depth
+        reading = BackgroundWork { [self] in read(log, after: position, until: limit, through: lastTime) }
+    }
+
+    /// The next batch, never empty; `nil` once every batch was handed out (then see ``failure``).
+    func next() -> [ProjectionPipeline.Item]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !isFinished { condition.wait() }
+        if queue.isEmpty { return nil }
+        condition.broadcast()
+        return queue.removeFirst()
+    }
+
+    /// Why reading stopped before the log's end or the limits, once ``next()`` returned `nil`.
+    var failure: EngineError? {
+        reading?.wait()
+        condition.lock()
+        defer { condition.unlock() }
+        return storedFailure
+    }
+
+    private func read(_ log: EventLog, after position: Position, until limit: Position?, through lastTime: Int64) {
+        var batch: [ProjectionPipeline.Item] = []
+        batch.reserveCapacity(batchSize)
+        var failure: EngineError?
+        do throws(EngineError) {
+            try log.forEachEvent(after: position, until: limit, through: lastTime) { event, time, position in
+                batch.append(ProjectionPipeline.Item(event: event, time: time, position: position.rawValue))
+                if batch.count == batchSize {
+                    handOver(batch)
+                    batch = []
+                    batch.reserveCapacity(batchSize)
+                }
+            }
+        } catch {
+            failure = error
+        }
+        if !batch.isEmpty { handOver(batch) }
+        condition.lock()
+        storedFailure = failure
+        isFinished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func handOver(_ batch: [ProjectionPipeline.Item]) {
+        condition.lock()
+        while queue.count >= depth { condition.wait() }
+        queue.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+}
