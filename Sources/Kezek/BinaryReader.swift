@@ -245,3 +245,10 @@ public struct BinaryReader {
         return UTF8Validation.string(fromValid: bytes)
     }
 }
+
+extension BinaryReader {
+    /// The error for a value of `type` at `offset` that the layout does not allow.
+    @usableFromInline func invalid(_ type: String, at offset: Int) -> BinaryDecodingError {
+        BinaryDecodingError(offset: offset, reason: .invalidValue(type: type))
+    }
+}

@@ -84,6 +84,13 @@ public struct IIN: RawRepresentable, Hashable, Comparable, Sendable, CustomStrin
         self.number = number
     }
 
+    /// An IIN from its 12 digits as one number, as the state's image keeps it; `nil` beyond 12 digits.
+    /// The check digit is not checked again: the image keeps only IINs the engine accepted.
+    @usableFromInline init?(imageNumber number: UInt64) {
+        guard number < Self.numberLimit else { return nil }
+        self.number = number
+    }
+
     /// The check digit for the first 11 digits, or `nil` when both weightings give 10 (never issued).
     ///
     /// First pass: weights 1...11; if that gives 10, second pass: weights 3, 4, ..., 11, 1, 2.

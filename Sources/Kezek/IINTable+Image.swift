@@ -55,10 +55,8 @@ extension IINTable {
             let present = try reader.readBool()
             let offset = reader.offset
             let number = try reader.readUInt64()
-            guard number < IIN.numberLimit else {
-                throw BinaryDecodingError(offset: offset, reason: .invalidValue(type: "IIN"))
-            }
-            appendPlace(IIN(validatedNumber: number), present ? try record(&reader) : nil)
+            guard let iin = IIN(imageNumber: number) else { throw reader.invalid("IIN", at: offset) }
+            appendPlace(iin, present ? try record(&reader) : nil)
         }
         let offset = reader.offset
         let slots = try reader.readLittleEndian(UInt32.self, count: try reader.readLength())

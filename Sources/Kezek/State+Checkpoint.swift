@@ -196,10 +196,6 @@ extension ReferralRecord {
 }
 
 extension BinaryReader {
-    fileprivate func invalid(_ type: String, at offset: Int) -> BinaryDecodingError {
-        BinaryDecodingError(offset: offset, reason: .invalidValue(type: type))
-    }
-
     fileprivate mutating func readInt() throws(BinaryDecodingError) -> Int {
         let start = offset
         guard let value = Int(exactly: try readZigzag()) else { throw invalid("Int", at: start) }

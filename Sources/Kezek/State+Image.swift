@@ -117,7 +117,7 @@ extension KezekState {
         let hasRefreshYear = try decoder.reader.readBool()
         let refreshYearOffset = decoder.reader.offset
         guard let year = Int(exactly: Int64(bitPattern: try decoder.reader.readUInt64())) else {
-            throw decoder.invalid("refresh year", at: refreshYearOffset)
+            throw decoder.reader.invalid("refresh year", at: refreshYearOffset)
         }
         lastRefreshYear = hasRefreshYear ? year : nil
         rankedKindergartenIDs = try decoder.readNames()
@@ -128,7 +128,7 @@ extension KezekState {
             let offset = decoder.reader.offset
             let record = try decoder.readKindergartenRecord()
             guard kindergartens.updateValue(record, forKey: record.id) == nil else {
-                throw decoder.invalid("kindergarten listed twice", at: offset)
+                throw decoder.reader.invalid("kindergarten listed twice", at: offset)
             }
         }
         let people = try PartDecoding(of: &decoder, named: "people part length") {
@@ -167,7 +167,7 @@ extension KezekState {
             let ranked = try decoder.reader.readLittleEndian(UInt32.self, count: try decoder.reader.readCount())
             guard longRankings[number] == nil, ranked.count > RankedKindergartens.capacity,
                 ranked.allSatisfy({ Int($0) < rankedKindergartenIDs.count })
-            else { throw decoder.invalid("long ranking", at: offset) }
+            else { throw decoder.reader.invalid("long ranking", at: offset) }
             longRankings[number] = ranked
         }
         let keyCount = try decoder.reader.readCount()
@@ -177,7 +177,7 @@ extension KezekState {
             let key = try decoder.readKey()
             let numbers = try decoder.readNumbers(ApplicationNumber.self)
             guard applicationsByKey.updateValue(numbers, forKey: key) == nil else {
-                throw decoder.invalid("queue key listed twice", at: offset)
+                throw decoder.reader.invalid("queue key listed twice", at: offset)
             }
         }
         deadlines = DeadlineIndex(
@@ -204,7 +204,7 @@ private final class PartDecoding<Value>: @unchecked Sendable {
     ) throws(BinaryDecodingError) {
         let offset = outer.reader.offset
         let length = try outer.reader.readUInt64()
-        guard length <= UInt64(outer.reader.remaining) else { throw outer.invalid(what, at: offset) }
+        guard length <= UInt64(outer.reader.remaining) else { throw outer.reader.invalid(what, at: offset) }
         decoder = outer
         end = outer.reader.offset + Int(length)
         self.read = read
@@ -217,7 +217,7 @@ private final class PartDecoding<Value>: @unchecked Sendable {
         let read = read
         result = Result { () throws(BinaryDecodingError) in
             let value = try read(&decoder)
-            guard decoder.reader.offset == end else { throw decoder.invalid("part length", at: end) }
+            guard decoder.reader.offset == end else { throw decoder.reader.invalid("part length", at: end) }
             return value
         }
     }

@@ -25,23 +25,19 @@ struct StateImageDecoder {
 
     init(reader: BinaryReader) { self.reader = reader }
 
-    func invalid(_ what: String, at offset: Int) -> BinaryDecodingError {
-        BinaryDecodingError(offset: offset, reason: .invalidValue(type: what))
-    }
-
     /// Reads the tables of kindergarten ids and policy versions; returns the ranked ids' table.
     mutating func readNames() throws(BinaryDecodingError) -> KindergartenIDTable {
         let count = try reader.readCount()
         let rankedOffset = reader.offset
         rankedCount = try reader.readLength()
-        guard rankedCount <= count else { throw invalid("ranked kindergarten count", at: rankedOffset) }
+        guard rankedCount <= count else { throw reader.invalid("ranked kindergarten count", at: rankedOffset) }
         var ranked = KindergartenIDTable()
         var seen = Set<KindergartenID>()
         kindergartenIDs.reserveCapacity(count)
         for index in 0..<count {
             let offset = reader.offset
             guard let id = KindergartenID(rawValue: try reader.readString()), seen.insert(id).inserted else {
-                throw invalid("KindergartenID table", at: offset)
+                throw reader.invalid("KindergartenID table", at: offset)
             }
             kindergartenIDs.append(id)
             if index < rankedCount { _ = ranked.appendDecoded(id) }
@@ -57,7 +53,7 @@ struct StateImageDecoder {
 
     mutating func readSomeTime() throws(BinaryDecodingError) -> Timestamp {
         let offset = reader.offset
-        guard let time = try readTime() else { throw invalid("Timestamp", at: offset) }
+        guard let time = try readTime() else { throw reader.invalid("Timestamp", at: offset) }
         return time
     }
 
@@ -65,13 +61,13 @@ struct StateImageDecoder {
         let offset = reader.offset
         let number = try reader.readUInt64()
         if number == Self.noIIN { return nil }
-        guard number < IIN.numberLimit else { throw invalid("IIN", at: offset) }
-        return IIN(validatedNumber: number)
+        guard let iin = IIN(imageNumber: number) else { throw reader.invalid("IIN", at: offset) }
+        return iin
     }
 
     mutating func readSomeIIN() throws(BinaryDecodingError) -> IIN {
         let offset = reader.offset
-        guard let iin = try readIIN() else { throw invalid("IIN", at: offset) }
+        guard let iin = try readIIN() else { throw reader.invalid("IIN", at: offset) }
         return iin
     }
 
@@ -85,41 +81,43 @@ struct StateImageDecoder {
         let offset = reader.offset
         let index = try reader.readUInt8()
         if index == Self.noCase { return nil }
-        guard Int(index) < cases.count else { throw invalid("\(Value.self)", at: offset) }
+        guard Int(index) < cases.count else { throw reader.invalid("\(Value.self)", at: offset) }
         return cases[Int(index)]
     }
 
     mutating func readSomeCase<Value>(_ cases: [Value]) throws(BinaryDecodingError) -> Value {
         let offset = reader.offset
-        guard let value = try readCase(cases) else { throw invalid("\(Value.self)", at: offset) }
+        guard let value = try readCase(cases) else { throw reader.invalid("\(Value.self)", at: offset) }
         return value
     }
 
     mutating func readKindergartenID() throws(BinaryDecodingError) -> KindergartenID {
         let offset = reader.offset
         let number = try reader.readUInt32()
-        guard Int(number) < kindergartenIDs.count else { throw invalid("kindergarten number", at: offset) }
+        guard Int(number) < kindergartenIDs.count else { throw reader.invalid("kindergarten number", at: offset) }
         return kindergartenIDs[Int(number)]
     }
 
     mutating func readInt() throws(BinaryDecodingError) -> Int {
         let offset = reader.offset
         guard let value = Int(exactly: Int64(bitPattern: try reader.readUInt64())) else {
-            throw invalid("Int", at: offset)
+            throw reader.invalid("Int", at: offset)
         }
         return value
     }
 
     mutating func readLocality() throws(BinaryDecodingError) -> KATOCode {
         let offset = reader.offset
-        guard let code = KATOCode(rawValue: try reader.readUInt32()) else { throw invalid("KATOCode", at: offset) }
+        guard let code = KATOCode(rawValue: try reader.readUInt32()) else {
+            throw reader.invalid("KATOCode", at: offset)
+        }
         return code
     }
 
     mutating func readLanguage() throws(BinaryDecodingError) -> LanguageCode {
         let offset = reader.offset
         guard let language = LanguageCode(indexInKnown: Int(try reader.readUInt8())) else {
-            throw invalid("LanguageCode", at: offset)
+            throw reader.invalid("LanguageCode", at: offset)
         }
         return language
     }
@@ -172,7 +170,9 @@ struct StateImageDecoder {
         for _ in 0..<(try reader.readCount()) {
             let offset = reader.offset
             let key = Key(rawValue: try reader.readUInt64())
-            guard table.appendBeyondArray(key, try record(&self)) else { throw invalid("numbered table", at: offset) }
+            guard table.appendBeyondArray(key, try record(&self)) else {
+                throw reader.invalid("numbered table", at: offset)
+            }
         }
         return table
     }
@@ -182,7 +182,9 @@ struct StateImageDecoder {
         let count = try reader.readCount()
         let times = try reader.readLittleEndian(Int64.self, count: count)
         let numbers = try reader.readLittleEndian(UInt64.self, count: count)
-        guard let heap = TimeHeap(times: times, numbers: numbers) else { throw invalid("deadline heap", at: offset) }
+        guard let heap = TimeHeap(times: times, numbers: numbers) else {
+            throw reader.invalid("deadline heap", at: offset)
+        }
         return heap
     }
 
@@ -208,7 +210,7 @@ struct StateImageDecoder {
         let iin = try readSomeIIN()
         let offset = reader.offset
         guard let phone = PhoneNumber(nationalNumber: try reader.readUInt64()) else {
-            throw invalid("PhoneNumber", at: offset)
+            throw reader.invalid("PhoneNumber", at: offset)
         }
         var record = ApplicantRecord(iin: iin, phone: phone)
         record.lastChild = try readIIN()
@@ -241,11 +243,11 @@ struct StateImageDecoder {
             try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32(), try reader.readUInt32()
         )
         guard let ranked = RankedKindergartens(places: places, idCount: rankedCount) else {
-            throw invalid("ranked kindergartens", at: rankedOffset)
+            throw reader.invalid("ranked kindergartens", at: rankedOffset)
         }
         let policyOffset = reader.offset
         let policy = try reader.readUInt32()
-        guard Int(policy) < policies.count else { throw invalid("policy number", at: policyOffset) }
+        guard Int(policy) < policies.count else { throw reader.invalid("policy number", at: policyOffset) }
         let key = try readKey()
         let referral = try readNumber()
         let originalTier = try readSomeCase(tiers)
@@ -269,7 +271,7 @@ struct StateImageDecoder {
                 let month = Int(try reader.readUInt8())
                 let day = Int(try reader.readUInt8())
                 guard let date = try? CivilDate(year: year, month: month, day: day) else {
-                    throw invalid("CivilDate", at: offset)
+                    throw reader.invalid("CivilDate", at: offset)
                 }
                 documents.append(SupportingDocument(name: name, issuedOn: date))
             }

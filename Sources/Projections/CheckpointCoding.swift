@@ -19,17 +19,19 @@ enum CheckpointCoding {
     static func readCase<T: CaseIterable>(
         _ type: T.Type = T.self, from reader: inout BinaryReader
     ) throws(BinaryDecodingError) -> T {
-        try readCase(from: &reader, in: Array(T.allCases))
+        try readCase(from: &reader, in: T.allCases)
     }
 
     /// Reads a case of `cases` by its index (for loops: the cases are made once, not per value).
-    static func readCase<T>(from reader: inout BinaryReader, in cases: [T]) throws(BinaryDecodingError) -> T {
+    static func readCase<Cases: Collection>(
+        from reader: inout BinaryReader, in cases: Cases
+    ) throws(BinaryDecodingError) -> Cases.Element {
         let code = try reader.readUInt8()
         guard Int(code) < cases.count else {
             throw BinaryDecodingError(
-                offset: reader.offset - 1, reason: .invalidTag(type: "\(T.self)", tag: UInt64(code)))
+                offset: reader.offset - 1, reason: .invalidTag(type: "\(Cases.Element.self)", tag: UInt64(code)))
         }
-        return cases[Int(code)]
+        return cases[cases.index(cases.startIndex, offsetBy: Int(code))]
     }
 
     static func write(_ time: Timestamp?, to writer: inout BinaryWriter) {

@@ -88,27 +88,37 @@ extension OfferLinks {
     init(checkpoint reader: inout BinaryReader) throws(BinaryDecodingError) {
         let bulletinCount = try reader.readCount()
         bulletinClosed.reserveCapacity(bulletinCount)
-        var previous: UInt64? = nil
+        var bulletinNumbers = AscendingNumbers(order: "bulletin order")
         for _ in 0..<bulletinCount {
-            let number = try reader.readVarint()
-            guard previous.map({ number > $0 }) ?? true else {
-                throw CheckpointCoding.invalid("bulletin order", at: reader)
-            }
-            previous = number
-            bulletinClosed[BulletinNumber(rawValue: number)] = try reader.readBool()
+            let number = BulletinNumber(rawValue: try bulletinNumbers.next(from: &reader))
+            bulletinClosed[number] = try reader.readBool()
         }
         let referralCount = try reader.readCount()
         referrals.reserveCapacity(referralCount)
-        previous = nil
+        var referralNumbers = AscendingNumbers(order: "referral order")
+        let statuses = ReferralStatus.allCases
         for _ in 0..<referralCount {
-            let number = try reader.readVarint()
-            guard previous.map({ number > $0 }) ?? true else {
-                throw CheckpointCoding.invalid("referral order", at: reader)
-            }
-            previous = number
-            referrals[ReferralNumber(rawValue: number)] = ReferralLink(
+            let number = ReferralNumber(rawValue: try referralNumbers.next(from: &reader))
+            referrals[number] = ReferralLink(
                 application: ApplicationNumber(rawValue: try reader.readVarint()),
-                status: try CheckpointCoding.readCase(from: &reader))
+                status: try CheckpointCoding.readCase(from: &reader, in: statuses))
         }
+    }
+}
+
+/// Numbers read one by one (varints), each above the one before.
+private struct AscendingNumbers {
+    /// What the error names when a number does not ascend.
+    let order: String
+    private var previous: UInt64?
+
+    init(order: String) { self.order = order }
+
+    /// The next number; fails naming ``order`` unless it is above the one before.
+    mutating func next(from reader: inout BinaryReader) throws(BinaryDecodingError) -> UInt64 {
+        let number = try reader.readVarint()
+        guard previous.map({ number > $0 }) ?? true else { throw CheckpointCoding.invalid(order, at: reader) }
+        previous = number
+        return number
     }
 }
