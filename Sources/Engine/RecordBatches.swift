@@ -8,7 +8,8 @@ import Kezek
 /// The batches come in log order, at most `depth` of them ahead of ``next()``. Reading stops at the
 /// first record past `limit` or recorded after `lastTime`, at the log's end, or at the first record that
 /// cannot be read or decoded: the batches before it are handed out, then ``failure`` tells what went
-/// wrong.
+/// wrong. Take every batch (until ``next()`` returns `nil`): the reading thread waits for room until
+/// then.
 final class RecordBatches: @unchecked Sendable {
     /// Events per batch.
     let batchSize: Int
