@@ -8,11 +8,11 @@ import Projections
 /// the projections' part (8 bytes each, big-endian), then the state's image (`KezekState.image`, laid out
 /// to load without rebuilding its indexes) and the projections' checkpoint.
 ///
-/// Loading checks each part against its checksum and decodes the parts on four threads: the state's
-/// image, its people's part, its applications' part, and the projections' part followed by the checksum
-/// of the state's part (a state whose bytes prove not to be the ones saved is thrown away). The model's
-/// digest is not recomputed (the checksums show the bytes are the ones saved, and the tests prove that
-/// saving and loading give back the same model). Any doubt means a full replay.
+/// Loading checks each part against its checksum and decodes the parts on five threads: the state's
+/// image, its people's part, each half of its applications, and the projections' part followed by the
+/// checksum of the state's part (a state whose bytes prove not to be the ones saved is thrown away).
+/// The model's digest is not recomputed (the checksums show the bytes are the ones saved, and the tests
+/// prove that saving and loading give back the same model). Any doubt means a full replay.
 ///
 /// The checksums catch damage, at several gigabytes a second; they do not stop someone who can write the
 /// data file from forging a checkpoint, and neither would an unkeyed SHA-256, which the same person could
@@ -25,7 +25,7 @@ enum EngineCheckpoint {
     static let magic = Array("kezek-engine".utf8)
     /// The layout version written now; bumped whenever the layout, the state's image format or the
     /// projections' checkpoint format changes.
-    static let format: UInt8 = 8
+    static let format: UInt8 = 9
     /// The bytes before the state's part.
     static let headerSize = magic.count + 1 + 32 + 8 + 8 + 8 + 8
 
@@ -141,7 +141,8 @@ enum EngineCheckpoint {
         let state = { () -> Result<KezekState, Problem> in
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[headerSize..<stateEnd]))
             do throws(BinaryDecodingError) {
-                // The people's tables and the applications are decoded on two more threads.
+                // The people's tables and the two halves of the applications are decoded on three more
+                // threads.
                 let state = try KezekState(image: &reader) { work in
                     let part = BackgroundWork(work)
                     return { part.wait() }

@@ -39,6 +39,18 @@ struct DenseStorage<Element> {
         buffer.counts.count = count + 1
     }
 
+    /// Fills this storage, which must be empty, with `count` elements in place: `fill` gets the start of
+    /// room for them, uninitialized, and returns `true` once it initialized all of them, or `false`
+    /// after it deinitialized whatever it had initialized (the storage stays empty). The room is valid
+    /// only while `fill` runs; several threads may initialize parts of it that do not overlap.
+    @inlinable mutating func fill(count: Int, _ fill: (UnsafeMutablePointer<Element>) -> Bool) -> Bool {
+        precondition(self.count == 0, "filling a storage that holds elements")
+        reserveCapacity(count)
+        let filled = buffer.withUnsafeMutablePointerToElements { fill($0) }
+        if filled { buffer.counts.count = count }
+        return filled
+    }
+
     /// Makes room for `capacity` elements in all.
     @inlinable mutating func reserveCapacity(_ capacity: Int) {
         makeUnique(capacity: Swift.max(capacity, self.capacity))

@@ -11,10 +11,18 @@ extension NumberedTable {
     /// The records whose numbers lie beyond the array.
     var recordsBeyondArray: [Key: Value] { sparse }
 
-    /// Appends the slot of the next number (reading an image).
-    mutating func appendArraySlot(_ value: Value?) {
-        slots.append(value)
-        if value != nil { storedCount += 1 }
+    /// Fills the array of this empty table with `count` slots in place (reading an image; see
+    /// `DenseStorage.fill(count:_:)`): `fill` returns how many of the slots it filled hold a record, or
+    /// `nil` after it deinitialized what it had initialized.
+    mutating func fillArray(count: Int, _ fill: (UnsafeMutablePointer<Value?>) -> Int?) -> Bool {
+        var stored = 0
+        let filled = slots.fill(count: count) { start in
+            guard let records = fill(start) else { return false }
+            stored = records
+            return true
+        }
+        storedCount = stored
+        return filled
     }
 
     /// Keeps `value` beside the array (reading an image, after the slots); `false` unless `key` lies

@@ -11,16 +11,17 @@
 // engine saved is the job of the checksum the checkpoint keeps beside them. Dictionaries are written in key
 // order, so a state always gives the same image.
 //
-// Layout (version 3): the format byte; the last numbers, time and refresh year; the kindergarten ids (the
+// Layout (version 4): the format byte; the last numbers, time and refresh year; the kindergarten ids (the
 // ranked ids' table first) and the policy versions; kindergartens; the people's part, its length first:
 // applicants and children (places, then index); the applications' part, its length first (a reader may
 // decode each of the two parts on another thread); bulletins and referrals (a numbered table, like the
-// applications: the array's slots, then the records beyond it); long rankings; the applications of each
-// queue key; the four deadline heaps.
+// applications: the array's slots in two halves, the first one's length before it, so that the halves
+// may be decoded side by side, then the records beyond the array); long rankings; the applications of
+// each queue key; the four deadline heaps.
 
 extension KezekState {
     /// The version of the layout ``image(into:)`` writes; ``init(image:)`` reads only this one.
-    public static let imageFormatVersion: UInt8 = 3
+    public static let imageFormatVersion: UInt8 = 4
 
     /// Appends the state's image (see the file's notes); read it back with ``init(image:)``.
     public func image(into writer: inout BinaryWriter) {
@@ -93,13 +94,14 @@ extension KezekState {
     /// Fails with a typed error on another format version and on bytes that break the layout or name what
     /// does not exist; the reader is left after the image.
     ///
-    /// `concurrently` starts a part of the work (called twice: the people's tables, the applications) and
-    /// returns the function that waits for it to end; give one that runs it on another thread to decode
-    /// the parts side by side. The reader's bytes must stay valid until this initializer returns, which it
-    /// does only after those waits.
+    /// `concurrently` starts a part of the work (called three times: the people's tables, the
+    /// applications, and, from the applications' work, the second half of their array) and returns the
+    /// function that waits for it to end; give one that runs it on another thread to decode the parts
+    /// side by side (it may be called from any of them). The reader's bytes must stay valid until this
+    /// initializer returns, which it does only after those waits.
     public init(
         image reader: inout BinaryReader,
-        concurrently: (_ work: @escaping @Sendable () -> Void) -> (() -> Void) = KezekState.inline
+        concurrently: @escaping @Sendable (_ work: @escaping @Sendable () -> Void) -> (() -> Void) = KezekState.inline
     ) throws(BinaryDecodingError) {
         self.init()
         let formatOffset = reader.offset
@@ -140,8 +142,9 @@ extension KezekState {
         }
         let applications = try PartDecoding(of: &decoder, named: "applications part length") {
             decoder throws(BinaryDecodingError) in
-            try decoder.readNumberedTable { decoder throws(BinaryDecodingError) in try decoder.readApplication() }
-                as NumberedTable<ApplicationNumber, ApplicationRecord>
+            try decoder.readNumberedTable(concurrently: concurrently) { decoder throws(BinaryDecodingError) in
+                try decoder.readApplication()
+            } as NumberedTable<ApplicationNumber, ApplicationRecord>
         }
         let waits = [concurrently { people.run() }, concurrently { applications.run() }]
         do throws(BinaryDecodingError) {

@@ -160,13 +160,56 @@ struct StateImageDecoder {
         return table
     }
 
+    /// Reads a numbered table written by `StateImageEncoder.writeTable(_:_:)`. The second half of the
+    /// array's slots is decoded by work handed to `concurrently` (see `KezekState.init(image:concurrently:)`)
+    /// while this decoder reads the first half, each straight into the table's array.
     mutating func readNumberedTable<Key, Value>(
-        _ record: (inout Self) throws(BinaryDecodingError) -> Value
+        concurrently: (_ work: @escaping @Sendable () -> Void) -> (() -> Void) = KezekState.inline,
+        _ record: @escaping (inout Self) throws(BinaryDecodingError) -> Value
     ) throws(BinaryDecodingError) -> NumberedTable<Key, Value> {
-        var table = NumberedTable<Key, Value>()
         let count = try reader.readCount()
-        table.reserveCapacity(count)
-        for _ in 0..<count { table.appendArraySlot(try reader.readBool() ? try record(&self) : nil) }
+        let splitOffset = reader.offset
+        let split = try reader.readLength()
+        guard split <= count else { throw reader.invalid("numbered table split", at: splitOffset) }
+        let lengthOffset = reader.offset
+        let firstLength = try reader.readUInt64()
+        guard firstLength <= UInt64(reader.remaining) else {
+            throw reader.invalid("numbered table half length", at: lengthOffset)
+        }
+        let firstEnd = reader.offset + Int(firstLength)
+        var secondDecoder = self
+        _ = try secondDecoder.reader.readRaw(count: Int(firstLength))
+        var table = NumberedTable<Key, Value>()
+        var failure: BinaryDecodingError?
+        var rest = secondDecoder
+        let filled = table.fillArray(count: count) { slots in
+            let second = SlotDecoding(decoder: secondDecoder, range: split..<count, slots: slots, record: record)
+            let wait = concurrently { second.run() }
+            let first = readSlots(0..<split, into: slots, record)
+            wait()
+            rest = second.decoder
+            switch (first, second.result!) {
+            case (.success(let a), .success(let b)):
+                guard reader.offset == firstEnd else {
+                    slots.deinitialize(count: count)
+                    failure = reader.invalid("numbered table half length", at: lengthOffset)
+                    return nil
+                }
+                return a + b
+            case (.failure(let error), .success):
+                (slots + split).deinitialize(count: count - split)
+                failure = error
+            case (.success, .failure(let error)):
+                slots.deinitialize(count: split)
+                failure = error
+            case (.failure(let error), .failure):
+                failure = error
+            }
+            return nil
+        }
+        if let failure { throw failure }
+        precondition(filled, "a table is filled unless a half failed")
+        self = rest
         for _ in 0..<(try reader.readCount()) {
             let offset = reader.offset
             let key = Key(rawValue: try reader.readUInt64())
@@ -175,6 +218,28 @@ struct StateImageDecoder {
             }
         }
         return table
+    }
+
+    /// Decodes the slots of `range` (a present byte, then the record) into `slots` at their indices;
+    /// gives how many hold a record, or the error after deinitializing the slots it had initialized.
+    mutating func readSlots<Value>(
+        _ range: Range<Int>, into slots: UnsafeMutablePointer<Value?>,
+        _ record: (inout Self) throws(BinaryDecodingError) -> Value
+    ) -> Result<Int, BinaryDecodingError> {
+        var index = range.lowerBound
+        var stored = 0
+        do throws(BinaryDecodingError) {
+            while index < range.upperBound {
+                let value: Value? = try reader.readBool() ? try record(&self) : nil
+                (slots + index).initialize(to: value)
+                if value != nil { stored += 1 }
+                index += 1
+            }
+            return .success(stored)
+        } catch {
+            (slots + range.lowerBound).deinitialize(count: index - range.lowerBound)
+            return .failure(error)
+        }
     }
 
     mutating func readHeap() throws(BinaryDecodingError) -> TimeHeap {
@@ -322,4 +387,27 @@ struct StateImageDecoder {
         record.extensionsUsed = try readInt()
         return record
     }
+}
+
+/// The decoding of one range of a numbered table's slots, which may run on another thread.
+private final class SlotDecoding<Value>: @unchecked Sendable {
+    // Written by `run()` only, and read only after the wait for it returned.
+    var decoder: StateImageDecoder
+    var result: Result<Int, BinaryDecodingError>?
+    // Slots of `range` only, which no other decoding touches; valid until the wait returned.
+    private let range: Range<Int>
+    private let slots: UnsafeMutablePointer<Value?>
+    private let record: (inout StateImageDecoder) throws(BinaryDecodingError) -> Value
+
+    init(
+        decoder: StateImageDecoder, range: Range<Int>, slots: UnsafeMutablePointer<Value?>,
+        record: @escaping (inout StateImageDecoder) throws(BinaryDecodingError) -> Value
+    ) {
+        self.decoder = decoder
+        self.range = range
+        self.slots = slots
+        self.record = record
+    }
+
+    func run() { result = decoder.readSlots(range, into: slots, record) }
 }

@@ -79,14 +79,26 @@ struct StateImageEncoder {
         swap(&bytes, &writer)
     }
 
-    /// Writes a table's array slots (a present byte, the record), then the records beyond it by number.
+    /// Writes a table's array slots (a present byte, the record) in two halves, the first one's length
+    /// before it so that a reader may decode the halves side by side, then the records beyond the array
+    /// by number. The layout: the slot count, the first half's slot count, its length in bytes, the
+    /// first half's slots, the second half's.
     mutating func writeTable<Key, Value>(_ table: NumberedTable<Key, Value>, _ record: (inout Self, Value) -> Void) {
-        writer.writeVarint(UInt64(table.arrayCount))
-        for index in 0..<table.arrayCount {
+        let count = table.arrayCount
+        let split = count / 2
+        writer.writeVarint(UInt64(count))
+        writer.writeVarint(UInt64(split))
+        let lengthOffset = writer.bytes.count
+        writer.write(UInt64(0))
+        for index in 0..<count {
+            if index == split {
+                writer.overwrite(UInt64(writer.bytes.count - lengthOffset - 8), at: lengthOffset)
+            }
             let value = table.arraySlot(index)
             writer.write(value != nil)
             if let value { record(&self, value) }
         }
+        if split == count { writer.overwrite(UInt64(writer.bytes.count - lengthOffset - 8), at: lengthOffset) }
         let beyond = table.recordsBeyondArray
         writer.writeVarint(UInt64(beyond.count))
         for key in beyond.keys.sorted() {
