@@ -27,15 +27,17 @@ struct DenseStorage<Element> {
         }
     }
 
-    /// Adds `element` at the end, doubling the buffer when it is full.
-    @inlinable mutating func append(_ element: Element) {
+    /// Adds `element` at the end (moving it in), doubling the buffer when it is full.
+    @inlinable mutating func append(_ element: consuming Element) {
         let count = count
         if count == capacity {
             makeUnique(capacity: Swift.max(16, capacity * 2))
         } else {
             makeUnique(capacity: capacity)
         }
-        buffer.withUnsafeMutablePointerToElements { ($0 + count).initialize(to: element) }
+        // Moved in, not copied: whatever the element holds is not retained again.
+        var pending = Optional(element)
+        buffer.withUnsafeMutablePointerToElements { ($0 + count).initialize(to: pending.take()!) }
         buffer.counts.count = count + 1
     }
 

@@ -5,10 +5,10 @@
 extension IINTable {
     /// Appends a place without indexing it (reading an image: ``adoptIndex(_:)`` follows).
     @inlinable
-    mutating func appendPlace(_ key: IIN, _ value: Value?) {
+    mutating func appendPlace(_ key: IIN, _ value: consuming Value?) {
         precondition(entries.count < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
-        entries.append(Entry(key: key, value: value))
         if value != nil { storedCount += 1 }
+        entries.append(Entry(key: key, value: value))
     }
 
     /// Takes `slots` as the index of the places appended; `false`, leaving the index as it was, unless it

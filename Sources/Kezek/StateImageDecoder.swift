@@ -230,9 +230,13 @@ struct StateImageDecoder {
         var stored = 0
         do throws(BinaryDecodingError) {
             while index < range.upperBound {
-                let value: Value? = try reader.readBool() ? try record(&self) : nil
-                (slots + index).initialize(to: value)
-                if value != nil { stored += 1 }
+                // The record goes straight into its slot (moved, not copied and released).
+                if try reader.readBool() {
+                    (slots + index).initialize(to: try record(&self))
+                    stored += 1
+                } else {
+                    (slots + index).initialize(to: nil)
+                }
                 index += 1
             }
             return .success(stored)
