@@ -47,7 +47,7 @@ public struct IINTable<Value> {
             } else {
                 var value: Value? = nil
                 yield &value
-                if let value { append(key, value) }
+                if let value = value.take() { append(key, value) }
             }
         }
     }
@@ -116,7 +116,7 @@ public struct IINTable<Value> {
         }
     }
 
-    @inlinable mutating func append(_ key: IIN, _ value: Value) {
+    @inlinable mutating func append(_ key: IIN, _ value: consuming Value) {
         let used = entries.count
         precondition(used < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")
         if Self.slotCount(for: used + 1) > slots.count {

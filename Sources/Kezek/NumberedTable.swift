@@ -49,7 +49,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
             } else if key.rawValue > 0, offset < UInt64(slots.count) + Self.gap, sparse[key] == nil {
                 var value: Value? = nil
                 yield &value
-                if let value { insertGrowing(value, at: Int(truncatingIfNeeded: offset)) }
+                if let value = value.take() { insertGrowing(value, at: Int(truncatingIfNeeded: offset)) }
             } else {
                 let had = sparse[key] != nil
                 yield &sparse[key]
@@ -60,7 +60,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
 
     /// Stores a new record at array index `index`, at or past the array's end, and moves any sparse
     /// records the grown array now covers into it.
-    @inlinable mutating func insertGrowing(_ value: Value, at index: Int) {
+    @inlinable mutating func insertGrowing(_ value: consuming Value, at index: Int) {
         while slots.count < index { slots.append(nil) }
         slots.append(value)
         storedCount += 1
