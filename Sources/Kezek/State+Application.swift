@@ -114,6 +114,36 @@ public struct ApplicationRecord: Hashable, Sendable {
         time?.millisecondsSinceEpoch ?? noTime
     }
 
+    /// A record with every field given (reading the state's image): the references it holds move in.
+    init(
+        number: ApplicationNumber, applicant: IIN, child: IIN, submittedAt: Timestamp,
+        ranked: RankedKindergartens, policy: PolicyVersion, claim: consuming PriorityClaim?, key: QueueKey,
+        referral: ReferralNumber?, originalTier: Tier, tier: Tier, claimStatus: ClaimStatus?,
+        status: ApplicationStatus, inactivity: InactivityReason?, restorationsUsed: UInt32,
+        interestValidUntil: Timestamp?, restorableUntil: Timestamp?, stopListedUntil: Timestamp?,
+        bulletins: consuming [BulletinNumber]
+    ) {
+        self.number = number
+        self.applicant = applicant
+        self.child = child
+        self.submittedAt = submittedAt
+        rankedKindergartens = ranked
+        self.bulletins = bulletins
+        self.policy = policy
+        self.claim = claim
+        interestValidUntilMilliseconds = Self.milliseconds(interestValidUntil)
+        restorableUntilMilliseconds = Self.milliseconds(restorableUntil)
+        stopListedUntilMilliseconds = Self.milliseconds(stopListedUntil)
+        self.key = key
+        self.referral = referral
+        self.originalTier = originalTier
+        self.tier = tier
+        self.claimStatus = claimStatus
+        self.status = status
+        self.inactivity = inactivity
+        restorations = restorationsUsed
+    }
+
     /// The application as submitted, its ranked kindergartens numbered in the state's table.
     init(_ event: Event.ApplicationSubmitted, ranked: RankedKindergartens) {
         number = event.application

@@ -346,22 +346,13 @@ struct StateImageDecoder {
             }
             claim = PriorityClaim(category: category, documents: documents)
         }
-        var record = ApplicationRecord(
-            Event.ApplicationSubmitted(
-                application: number, applicant: applicant, child: child, key: key, submittedAt: submittedAt,
-                tier: originalTier, priority: claim, policy: policies[Int(policy)]),
-            ranked: ranked)
-        record.tier = tier
-        record.claimStatus = claimStatus
-        record.status = status
-        record.inactivity = inactivity
-        record.restorationsUsed = Int(restorations)
-        record.interestValidUntil = interestValidUntil
-        record.restorableUntil = restorableUntil
-        record.stopListedUntil = stopListedUntil
-        record.bulletins = bulletins
-        record.referral = referral.map(ReferralNumber.init(rawValue:))
-        return record
+        return ApplicationRecord(
+            number: number, applicant: applicant, child: child, submittedAt: submittedAt, ranked: ranked,
+            policy: policies[Int(policy)], claim: claim, key: key,
+            referral: referral.map(ReferralNumber.init(rawValue:)),
+            originalTier: originalTier, tier: tier, claimStatus: claimStatus, status: status, inactivity: inactivity,
+            restorationsUsed: restorations, interestValidUntil: interestValidUntil, restorableUntil: restorableUntil,
+            stopListedUntil: stopListedUntil, bulletins: bulletins)
     }
 
     mutating func readBulletin() throws(BinaryDecodingError) -> BulletinRecord {
