@@ -247,6 +247,16 @@ public struct BinaryReader {
 }
 
 extension BinaryReader {
+    /// Reads the length written by `BinaryWriter.writeLengthPlaceholder()` and `fillLength(at:)` and gives
+    /// the offset where the part it measures ends; fails at the length, naming `what`, when the part would
+    /// run past the bytes left.
+    mutating func readPartEnd(_ what: String) throws(BinaryDecodingError) -> Int {
+        let lengthOffset = offset
+        let length = try readUInt64()
+        guard length <= UInt64(remaining) else { throw invalid(what, at: lengthOffset) }
+        return offset + Int(length)
+    }
+
     /// The error for a value of `type` at `offset` that the layout does not allow.
     @usableFromInline func invalid(_ type: String, at offset: Int) -> BinaryDecodingError {
         BinaryDecodingError(offset: offset, reason: .invalidValue(type: type))

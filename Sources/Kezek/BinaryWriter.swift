@@ -107,6 +107,20 @@ public struct BinaryWriter: Sendable {
         withUnsafeBytes(of: value.bigEndian) { overwrite($0, at: offset) }
     }
 
+    /// Writes 8 bytes that will hold the length of what is written after them and gives where they are;
+    /// ``fillLength(at:)`` fills them in once that is written (a part a reader may skip or hand on).
+    public mutating func writeLengthPlaceholder() -> Int {
+        let offset = bytes.count
+        write(UInt64(0))
+        return offset
+    }
+
+    /// Writes over the placeholder at `offset` (see ``writeLengthPlaceholder()``) how many bytes were
+    /// written after it.
+    public mutating func fillLength(at offset: Int) {
+        overwrite(UInt64(bytes.count - offset - 8), at: offset)
+    }
+
     /// Writes `raw` over as many bytes written at `offset` (a hash of what was written after them).
     public mutating func overwrite(_ raw: some Collection<UInt8>, at offset: Int) {
         precondition(offset >= 0 && offset <= bytes.count - raw.count, "overwriting past the bytes written")

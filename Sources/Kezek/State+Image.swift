@@ -40,17 +40,14 @@ extension KezekState {
         encoder.writer.writeVarint(UInt64(kindergartenIDs.count))
         for id in kindergartenIDs { encoder.write(kindergartens[id]!) }
         // The people come as one part with its length, so that a reader may decode them on another thread.
-        let lengthOffset = encoder.writer.bytes.count
-        encoder.writer.write(UInt64(0))
+        let peopleLength = encoder.writer.writeLengthPlaceholder()
         encoder.writeTable(applicants) { $0.write($1) }
         encoder.writeTable(children) { $0.write($1) }
-        encoder.writer.overwrite(UInt64(encoder.writer.bytes.count - lengthOffset - 8), at: lengthOffset)
+        encoder.writer.fillLength(at: peopleLength)
         // So do the applications, the largest table.
-        let applicationsOffset = encoder.writer.bytes.count
-        encoder.writer.write(UInt64(0))
+        let applicationsLength = encoder.writer.writeLengthPlaceholder()
         encoder.writeTable(applications) { $0.write($1) }
-        encoder.writer.overwrite(
-            UInt64(encoder.writer.bytes.count - applicationsOffset - 8), at: applicationsOffset)
+        encoder.writer.fillLength(at: applicationsLength)
         encoder.writeTable(bulletins) { $0.write($1) }
         encoder.writeTable(referrals) { $0.write($1) }
 
@@ -205,13 +202,10 @@ private final class PartDecoding<Value>: @unchecked Sendable {
         of outer: inout StateImageDecoder, named what: String,
         read: @escaping (inout StateImageDecoder) throws(BinaryDecodingError) -> Value
     ) throws(BinaryDecodingError) {
-        let offset = outer.reader.offset
-        let length = try outer.reader.readUInt64()
-        guard length <= UInt64(outer.reader.remaining) else { throw outer.reader.invalid(what, at: offset) }
+        end = try outer.reader.readPartEnd(what)
         decoder = outer
-        end = outer.reader.offset + Int(length)
         self.read = read
-        _ = try outer.reader.readRaw(count: Int(length))
+        _ = try outer.reader.readRaw(count: end - outer.reader.offset)
     }
 
     func run() {

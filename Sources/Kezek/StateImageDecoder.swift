@@ -172,13 +172,9 @@ struct StateImageDecoder {
         let split = try reader.readLength()
         guard split <= count else { throw reader.invalid("numbered table split", at: splitOffset) }
         let lengthOffset = reader.offset
-        let firstLength = try reader.readUInt64()
-        guard firstLength <= UInt64(reader.remaining) else {
-            throw reader.invalid("numbered table half length", at: lengthOffset)
-        }
-        let firstEnd = reader.offset + Int(firstLength)
+        let firstEnd = try reader.readPartEnd("numbered table half length")
         var secondDecoder = self
-        _ = try secondDecoder.reader.readRaw(count: Int(firstLength))
+        _ = try secondDecoder.reader.readRaw(count: firstEnd - reader.offset)
         var table = NumberedTable<Key, Value>()
         var failure: BinaryDecodingError?
         var rest = secondDecoder
@@ -189,13 +185,13 @@ struct StateImageDecoder {
             wait()
             rest = second.decoder
             switch (first, second.result!) {
-            case (.success(let a), .success(let b)):
+            case (.success(let firstRecords), .success(let secondRecords)):
                 guard reader.offset == firstEnd else {
                     slots.deinitialize(count: count)
                     failure = reader.invalid("numbered table half length", at: lengthOffset)
                     return nil
                 }
-                return a + b
+                return firstRecords + secondRecords
             case (.failure(let error), .success):
                 (slots + split).deinitialize(count: count - split)
                 failure = error

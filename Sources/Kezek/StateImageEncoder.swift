@@ -88,23 +88,22 @@ struct StateImageEncoder {
         let split = count / 2
         writer.writeVarint(UInt64(count))
         writer.writeVarint(UInt64(split))
-        let lengthOffset = writer.bytes.count
-        writer.write(UInt64(0))
-        for index in 0..<count {
-            if index == split {
-                writer.overwrite(UInt64(writer.bytes.count - lengthOffset - 8), at: lengthOffset)
-            }
-            let value = table.arraySlot(index)
-            writer.write(value != nil)
-            if let value { record(&self, value) }
-        }
-        if split == count { writer.overwrite(UInt64(writer.bytes.count - lengthOffset - 8), at: lengthOffset) }
+        let firstHalfLength = writer.writeLengthPlaceholder()
+        for index in 0..<split { writeSlot(table.arraySlot(index), record) }
+        writer.fillLength(at: firstHalfLength)
+        for index in split..<count { writeSlot(table.arraySlot(index), record) }
         let beyond = table.recordsBeyondArray
         writer.writeVarint(UInt64(beyond.count))
         for key in beyond.keys.sorted() {
             writer.write(key.rawValue)
             record(&self, beyond[key]!)
         }
+    }
+
+    /// Writes one slot of a numbered table's array: a present byte, then the record if there is one.
+    private mutating func writeSlot<Value>(_ value: Value?, _ record: (inout Self, Value) -> Void) {
+        writer.write(value != nil)
+        if let value { record(&self, value) }
     }
 
     mutating func write(_ record: KindergartenRecord) {
