@@ -1,33 +1,45 @@
-/// A growable run of elements in one heap buffer, copied on write like an array, whose subscript lends
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A growable run of elements in one heap block, copied on write like an array, whose subscript lends
 /// an element in place: reading `storage[i].field` copies the field, not the element (an array's
 /// subscript copies the whole element, retaining whatever it holds). The storage of the record tables.
+///
+/// The block comes from `malloc` and grows with `realloc`: a big block (mapped pages of its own) grows
+/// by remapping its pages, not by copying them into fresh ones, so a table of a million records built
+/// by appending touches each page once instead of twice over its doublings. Elements that cannot move
+/// bit for bit (none of the records can't) move one by one into a new block instead.
 @usableFromInline
 struct DenseStorage<Element> {
     @usableFromInline var buffer: Buffer
 
     /// No elements.
-    @inlinable init() { buffer = Buffer.make(capacity: 0) }
+    @inlinable init() { buffer = Buffer.make() }
 
     /// How many elements there are.
     @inlinable var count: Int { buffer.counts.count }
 
-    /// How many elements fit before the buffer grows.
+    /// How many elements fit before the block grows.
     @inlinable var capacity: Int { buffer.counts.capacity }
 
     /// The element at `index`, which must be below ``count``; lent in place for reads and changes.
     @inlinable subscript(index: Int) -> Element {
         unsafeAddress {
-            precondition(index >= 0 && index < count, "index out of range")
-            return UnsafePointer(buffer.withUnsafeMutablePointerToElements { $0 + index })
+            let counts = buffer.counts
+            precondition(index >= 0 && index < counts.count, "index out of range")
+            return UnsafePointer(counts.elements.unsafelyUnwrapped + index)
         }
         unsafeMutableAddress {
             precondition(index >= 0 && index < count, "index out of range")
             makeUnique(capacity: capacity)
-            return buffer.withUnsafeMutablePointerToElements { $0 + index }
+            return buffer.counts.elements.unsafelyUnwrapped + index
         }
     }
 
-    /// Adds `element` at the end (moving it in), doubling the buffer when it is full.
+    /// Adds `element` at the end (moving it in), doubling the block when it is full.
     @inlinable mutating func append(_ element: consuming Element) {
         let count = count
         if count == capacity {
@@ -36,8 +48,7 @@ struct DenseStorage<Element> {
             makeUnique(capacity: capacity)
         }
         // Moved in, not copied: whatever the element holds is not retained again.
-        var pending = Optional(element)
-        buffer.withUnsafeMutablePointerToElements { ($0 + count).initialize(to: pending.take()!) }
+        (buffer.counts.elements.unsafelyUnwrapped + count).initialize(to: element)
         buffer.counts.count = count + 1
     }
 
@@ -47,8 +58,9 @@ struct DenseStorage<Element> {
     /// only while `fill` runs; several threads may initialize parts of it that do not overlap.
     @inlinable mutating func fill(count: Int, _ fill: (UnsafeMutablePointer<Element>) -> Bool) -> Bool {
         precondition(self.count == 0, "filling a storage that holds elements")
-        reserveCapacity(count)
-        let filled = buffer.withUnsafeMutablePointerToElements { fill($0) }
+        // Room for at least one, so that `fill` gets an address even for no elements.
+        reserveCapacity(Swift.max(count, 1))
+        let filled = fill(buffer.counts.elements.unsafelyUnwrapped)
         if filled { buffer.counts.count = count }
         return filled
     }
@@ -58,37 +70,33 @@ struct DenseStorage<Element> {
         makeUnique(capacity: Swift.max(capacity, self.capacity))
     }
 
-    /// Gives this storage a buffer of its own with room for `capacity` elements (at least ``count``):
-    /// the same buffer when it is not shared and big enough, otherwise a new one with the elements moved
-    /// (not shared) or copied (shared) into it.
+    /// Gives this storage a block of its own with room for `capacity` elements (at least ``count``):
+    /// the same block when it is not shared and big enough, the same block grown when it is not shared,
+    /// otherwise a new one with the elements copied into it.
     @inlinable mutating func makeUnique(capacity: Int) {
-        let unique = isKnownUniquelyReferenced(&buffer)
-        if unique && capacity <= self.capacity { return }
-        let count = count
-        let fresh = Buffer.make(capacity: Swift.max(capacity, count))
-        fresh.withUnsafeMutablePointerToElements { target in
-            buffer.withUnsafeMutablePointerToElements { source in
-                if unique {
-                    target.moveInitialize(from: source, count: count)
-                } else {
-                    target.initialize(from: source, count: count)
-                }
-            }
+        if isKnownUniquelyReferenced(&buffer) {
+            if capacity > self.capacity { buffer.grow(to: capacity) }
+            return
         }
-        if unique { buffer.counts.count = 0 }
-        fresh.counts.count = count
-        buffer = fresh
+        let copy = Buffer.make()
+        copy.grow(to: Swift.max(capacity, count))
+        let source = buffer.counts
+        if source.count > 0 {
+            copy.counts.elements.unsafelyUnwrapped.initialize(
+                from: source.elements.unsafelyUnwrapped, count: source.count)
+        }
+        copy.counts.count = source.count
+        buffer = copy
     }
 
-    /// The buffer: its count and capacity, then the elements.
+    /// Owns the block: its count, capacity and address, in the header; the elements' memory is the
+    /// block's, not the object's.
     @usableFromInline
-    final class Buffer: ManagedBuffer<Header, Element> {
-        @inlinable static func make(capacity: Int) -> Buffer {
-            let made = unsafeDowncast(
-                Buffer.create(minimumCapacity: capacity) { _ in Header(count: 0, capacity: 0) }, to: Buffer.self)
-            // `create` may round the capacity up; use what was allocated.
-            made.counts.capacity = made.capacity
-            return made
+    final class Buffer: ManagedBuffer<Header, Void> {
+        @inlinable static func make() -> Buffer {
+            unsafeDowncast(
+                Buffer.create(minimumCapacity: 0) { _ in Header(count: 0, capacity: 0, elements: nil) },
+                to: Buffer.self)
         }
 
         /// The header, through its pointer: the `header` property of a class is checked for exclusive
@@ -98,22 +106,49 @@ struct DenseStorage<Element> {
             set { withUnsafeMutablePointerToHeader { $0.pointee = newValue } }
         }
 
-        @inlinable deinit {
-            _ = withUnsafeMutablePointers { header, elements in
-                elements.deinitialize(count: header.pointee.count)
+        /// Gives the block room for `capacity` elements (more than it has), keeping its elements.
+        @usableFromInline func grow(to capacity: Int) {
+            let stride = MemoryLayout<Element>.stride
+            precondition(MemoryLayout<Element>.alignment <= 16, "elements aligned to at most 16 bytes")
+            let (bytes, overflow) = Swift.max(capacity, 1).multipliedReportingOverflow(by: Swift.max(stride, 1))
+            precondition(!overflow, "a storage of \(capacity) elements")
+            var header = counts
+            let raw: UnsafeMutableRawPointer?
+            if _isBitwiseTakable(Element.self) || header.count == 0 {
+                raw = realloc(header.elements.map { UnsafeMutableRawPointer($0) }, bytes)
+            } else {
+                raw = malloc(bytes)
+                if let raw, let old = header.elements {
+                    raw.bindMemory(to: Element.self, capacity: capacity).moveInitialize(from: old, count: header.count)
+                    free(old)
+                }
+            }
+            guard let raw else { fatalError("out of memory for \(capacity) elements of \(stride) bytes") }
+            header.elements = raw.bindMemory(to: Element.self, capacity: capacity)
+            header.capacity = capacity
+            counts = header
+        }
+
+        deinit {
+            let header = counts
+            if let elements = header.elements {
+                elements.deinitialize(count: header.count)
+                free(elements)
             }
         }
     }
 
-    /// How many elements a buffer holds and has room for.
+    /// How many elements a block holds and has room for, and where it is (`nil` before the first).
     @usableFromInline
     struct Header {
         @usableFromInline var count: Int
         @usableFromInline var capacity: Int
+        @usableFromInline var elements: UnsafeMutablePointer<Element>?
 
-        @inlinable init(count: Int, capacity: Int) {
+        @inlinable init(count: Int, capacity: Int, elements: UnsafeMutablePointer<Element>?) {
             self.count = count
             self.capacity = capacity
+            self.elements = elements
         }
     }
 }

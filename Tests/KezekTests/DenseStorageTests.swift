@@ -22,6 +22,27 @@ import Testing
         #expect(reserved.capacity >= 500 && reserved.count == 0)
     }
 
+    /// Past a few megabytes the block has mapped pages of its own and `realloc` remaps them; the elements
+    /// (here holding references) must come through every growth whole, and a copy taken on the way must
+    /// keep its own.
+    @Test("big blocks grow in place of a copy and keep every element and every copy")
+    func bigGrowth() {
+        var storage = DenseStorage<[Int]>()
+        var copy = DenseStorage<[Int]>()
+        for value in 0..<600_000 {
+            storage.append([value, -value])
+            if value == 300_000 { copy = storage }
+        }
+        #expect(storage.count == 600_000 && copy.count == 300_001)
+        #expect((0..<storage.count).allSatisfy { storage[$0] == [$0, -$0] })
+        #expect((0..<copy.count).allSatisfy { copy[$0] == [$0, -$0] })
+        storage[10].append(1)
+        #expect(copy[10] == [10, -10])
+        var filled = DenseStorage<Int>()
+        #expect(filled.fill(count: 0) { _ in true })
+        #expect(filled.count == 0)
+    }
+
     @Test("a copy is independent of the original once either changes")
     func copyOnWrite() {
         var original = DenseStorage<[Int]>()
