@@ -71,8 +71,8 @@ public final class Engine {
             return try catchUpHere(model, from: log, until: limit, through: lastTime, progress: progress)
         }
         var (state, local) = model.parts()
-        let pipeline = ProjectionPipeline(consume local)
         let batches = RecordBatches(log, after: position, until: limit, through: lastTime)
+        let pipeline = ProjectionPipeline(consume local) { batches.recycle($0) }
         var reached = position
         while let batch = batches.next() {
             // Through the buffer, each event is lent to the fold rather than copied out of the batch.
@@ -84,7 +84,7 @@ public final class Engine {
                 }
             }
             reached = Position(batch[batch.count - 1].position)
-            pipeline.add(batch)
+            pipeline.add(consume batch)
         }
         let projections = pipeline.finish()
         if let failure = batches.failure { throw failure }

@@ -25,19 +25,25 @@ final class ProjectionPipeline: @unchecked Sendable {
     private var isFinished = false
     /// The projections to fold into, until the folding thread takes them.
     private var start: Projections?
+    /// Hears each batch once it is folded, to reuse its buffer.
+    private let recycle: @Sendable (consuming [Item]) -> Void
     private var folding: BackgroundWork<Projections>?
 
     /// Starts folding into `projections`, which the pipeline should own alone (a shared copy is copied
-    /// on the first write).
-    init(_ projections: consuming Projections, depth: Int = 8) {
+    /// on the first write). `recycle` gets each batch once it is folded.
+    init(
+        _ projections: consuming Projections, depth: Int = 8,
+        recycle: @escaping @Sendable (consuming [Item]) -> Void = { _ in }
+    ) {
         precondition(depth > 0, "at least one batch ahead")
         self.depth = depth
+        self.recycle = recycle
         start = projections
         folding = BackgroundWork { [self] in fold() }
     }
 
     /// Queues a batch of events; blocks while the folding thread is ``depth`` batches behind.
-    func add(_ items: [Item]) {
+    func add(_ items: consuming [Item]) {
         guard !items.isEmpty else { return }
         condition.lock()
         while queue.count >= depth { condition.wait() }
@@ -80,6 +86,7 @@ final class ProjectionPipeline: @unchecked Sendable {
                     projections.apply(items[index].event, at: items[index].time, position: items[index].position)
                 }
             }
+            recycle(consume next)
         }
     }
 }

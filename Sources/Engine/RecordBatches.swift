@@ -9,16 +9,18 @@ import Kezek
 /// first record past `limit` or recorded after `lastTime`, at the log's end, or at the first record that
 /// cannot be read or decoded: the batches before it are handed out, then ``failure`` tells what went
 /// wrong. Take every batch (until ``next()`` returns `nil`): the reading thread waits for room until
-/// then.
+/// then. A batch done with may come back through ``recycle(_:)``: its buffer then holds a later batch,
+/// instead of a fresh one being allocated for every batch.
 final class RecordBatches: @unchecked Sendable {
     /// Events per batch.
     let batchSize: Int
     /// Batches that may wait for ``next()`` before the reading thread blocks.
     let depth: Int
 
-    // `condition` guards `queue`, `isFinished` and `storedFailure`.
+    // `condition` guards `queue`, `spares`, `isFinished` and `storedFailure`.
     private let condition = NSCondition()
     private var queue: [[ProjectionPipeline.Item]] = []
+    private var spares: [[ProjectionPipeline.Item]] = []
     private var isFinished = false
     private var storedFailure: EngineError?
     private var reading: BackgroundWork<Void>?
@@ -44,6 +46,13 @@ final class RecordBatches: @unchecked Sendable {
         return queue.removeFirst()
     }
 
+    /// Takes back a batch handed out by ``next()`` once nothing reads it any more, to reuse its buffer.
+    func recycle(_ batch: consuming [ProjectionPipeline.Item]) {
+        condition.lock()
+        defer { condition.unlock() }
+        if spares.count < depth { spares.append(batch) }
+    }
+
     /// Why reading stopped before the log's end or the limits, once ``next()`` returned `nil`.
     var failure: EngineError? {
         reading?.wait()
@@ -53,16 +62,14 @@ final class RecordBatches: @unchecked Sendable {
     }
 
     private func read(_ log: EventLog, after position: Position, until limit: Position?, through lastTime: Int64) {
-        var batch: [ProjectionPipeline.Item] = []
-        batch.reserveCapacity(batchSize)
+        var batch = emptyBatch()
         var failure: EngineError?
         do throws(EngineError) {
             try log.forEachEvent(after: position, until: limit, through: lastTime) { event, time, position in
                 batch.append(ProjectionPipeline.Item(event: event, time: time, position: position.rawValue))
                 if batch.count == batchSize {
                     handOver(batch)
-                    batch = []
-                    batch.reserveCapacity(batchSize)
+                    batch = emptyBatch()
                 }
             }
         } catch {
@@ -74,6 +81,16 @@ final class RecordBatches: @unchecked Sendable {
         isFinished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A recycled buffer, emptied (its events released here), or a new one.
+    private func emptyBatch() -> [ProjectionPipeline.Item] {
+        condition.lock()
+        var batch = spares.popLast() ?? []
+        condition.unlock()
+        batch.removeAll(keepingCapacity: true)
+        batch.reserveCapacity(batchSize)
+        return batch
     }
 
     private func handOver(_ batch: [ProjectionPipeline.Item]) {
