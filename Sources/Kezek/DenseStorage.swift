@@ -11,7 +11,7 @@
 /// The block comes from `malloc` and grows with `realloc`: a big block (mapped pages of its own) grows
 /// by remapping its pages, not by copying them into fresh ones, so a table of a million records built
 /// by appending touches each page once instead of twice over its doublings. Elements that cannot move
-/// bit for bit (none of the records can't) move one by one into a new block instead.
+/// bit for bit (every record can) move one by one into a new block instead.
 @usableFromInline
 struct DenseStorage<Element> {
     @usableFromInline var buffer: Buffer
