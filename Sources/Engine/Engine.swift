@@ -71,6 +71,10 @@ public final class Engine {
             return try catchUpHere(model, from: log, until: limit, through: lastTime, progress: progress)
         }
         var (state, local) = model.parts()
+        // A tail longer than the state's applications and referrals keeps the deadline index faster by
+        // building it once at the end than by keeping it event by event.
+        let tail = Swift.min(limit ?? log.head.position, log.head.position).rawValue &- position.rawValue
+        let rebuildsDeadlines = tail >= UInt64(state.applications.count + state.referrals.count)
         let batches = RecordBatches(log, after: position, until: limit, through: lastTime)
         let pipeline = ProjectionPipeline(consume local) { batches.recycle($0) }
         var reached = position
@@ -78,7 +82,11 @@ public final class Engine {
             // Through the buffer, each event is lent to the fold rather than copied out of the batch.
             batch.withUnsafeBufferPointer { items in
                 for index in items.indices {
-                    state.evolve(items[index].event, at: items[index].time)
+                    if rebuildsDeadlines {
+                        state.evolveRecords(items[index].event, at: items[index].time)
+                    } else {
+                        state.evolve(items[index].event, at: items[index].time)
+                    }
                     let position = items[index].position
                     if position % Self.progressInterval == 0 { progress(Position(position)) }
                 }
@@ -86,6 +94,7 @@ public final class Engine {
             reached = Position(batch[batch.count - 1].position)
             pipeline.add(consume batch)
         }
+        if rebuildsDeadlines { state.rebuildDeadlines() }
         let projections = pipeline.finish()
         if let failure = batches.failure { throw failure }
         return EngineModel(state: state, projections: projections, position: reached)

@@ -20,6 +20,29 @@ public struct DeadlineIndex: Sendable {
     /// An empty index.
     public init() {}
 
+    /// The heaps of applications' deadlines.
+    enum ApplicationHeap: Int, CaseIterable {
+        case restorations, confirmedInterest, submittedInterest
+    }
+
+    /// The heap of one kind of application deadline.
+    subscript(heap: ApplicationHeap) -> TimeHeap {
+        get {
+            switch heap {
+            case .restorations: restorations
+            case .confirmedInterest: confirmedInterest
+            case .submittedInterest: submittedInterest
+            }
+        }
+        _modify {
+            switch heap {
+            case .restorations: yield &restorations
+            case .confirmedInterest: yield &confirmedInterest
+            case .submittedInterest: yield &submittedInterest
+            }
+        }
+    }
+
     /// How many entries the index holds, stale ones included.
     public var count: Int {
         referrals.count + restorations.count + confirmedInterest.count + submittedInterest.count

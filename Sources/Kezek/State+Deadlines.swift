@@ -20,23 +20,30 @@ extension KezekState {
         }
     }
 
-    /// Pushes the current deadlines of an application: its restoration window while inactive, its
+    /// Pushes the current deadline of an application: its restoration window while inactive, its
     /// confirmation of interest while queued.
     mutating func indexDeadlines(ofApplication number: ApplicationNumber) {
+        guard let (kind, time) = deadline(ofApplication: number) else { return }
+        deadlines[kind].push(time: time, number: number.rawValue)
+    }
+
+    /// Which heap an application's current deadline belongs in, and its time (milliseconds since the
+    /// epoch): the end of the restoration window while inactive; while queued, when the last
+    /// confirmation of interest runs out, or the submission while none was made.
+    func deadline(ofApplication number: ApplicationNumber) -> (DeadlineIndex.ApplicationHeap, Int64)? {
         // Field by field: reading a field through the table's subscript copies only that field.
         switch applications[number]?.status {
         case .inactive:
-            if let until = applications[number]?.restorableUntil {
-                deadlines.restorations.push(time: until.millisecondsSinceEpoch, number: number.rawValue)
-            }
+            guard let until = applications[number]?.restorableUntil else { return nil }
+            return (.restorations, until.millisecondsSinceEpoch)
         case .queued:
             if let until = applications[number]?.interestValidUntil {
-                deadlines.confirmedInterest.push(time: until.millisecondsSinceEpoch, number: number.rawValue)
-            } else if let submittedAt = applications[number]?.submittedAt {
-                deadlines.submittedInterest.push(time: submittedAt.millisecondsSinceEpoch, number: number.rawValue)
+                return (.confirmedInterest, until.millisecondsSinceEpoch)
             }
+            guard let submittedAt = applications[number]?.submittedAt else { return nil }
+            return (.submittedInterest, submittedAt.millisecondsSinceEpoch)
         default:
-            break
+            return nil
         }
     }
 
@@ -46,11 +53,31 @@ extension KezekState {
         deadlines.referrals.push(time: deadline.dueAt.millisecondsSinceEpoch, number: number.rawValue)
     }
 
-    /// Rebuilds the index from the records (after decoding a state).
-    mutating func rebuildDeadlines() {
-        deadlines = DeadlineIndex()
-        for number in applications.keys.sorted() { indexDeadlines(ofApplication: number) }
-        for number in referrals.keys.sorted() { indexDeadlines(ofReferral: number) }
+    /// Builds the deadline index afresh from the records, with no stale entries: after decoding a
+    /// state, or after a replay that folded its events with ``evolveRecords(_:at:)``. Each heap is
+    /// built from its entries at once (O(n)), not entry by entry.
+    public mutating func rebuildDeadlines() {
+        let kinds = DeadlineIndex.ApplicationHeap.allCases.count
+        var times = [[Int64]](repeating: [], count: kinds)
+        var numbers = [[UInt64]](repeating: [], count: kinds)
+        for number in applications.keys {
+            guard let (kind, time) = deadline(ofApplication: number) else { continue }
+            times[kind.rawValue].append(time)
+            numbers[kind.rawValue].append(number.rawValue)
+        }
+        var referralTimes: [Int64] = []
+        var referralNumbers: [UInt64] = []
+        for number in referrals.keys {
+            guard let deadline = referrals[number]?.currentDeadline else { continue }
+            referralTimes.append(deadline.dueAt.millisecondsSinceEpoch)
+            referralNumbers.append(number.rawValue)
+        }
+        var index = DeadlineIndex()
+        index.referrals = TimeHeap(unordered: referralTimes, numbers: referralNumbers)
+        for kind in DeadlineIndex.ApplicationHeap.allCases {
+            index[kind] = TimeHeap(unordered: times[kind.rawValue], numbers: numbers[kind.rawValue])
+        }
+        deadlines = index
     }
 
     /// Drops the entries at the top of each heap that no longer match their records.

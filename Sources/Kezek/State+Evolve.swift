@@ -2,6 +2,15 @@ extension KezekState {
     /// Folds one event, recorded at `time`, into the state. Total: any event in any order is absorbed
     /// without trapping (references to unknown records are ignored), and nothing is read but the event.
     public mutating func evolve(_ event: Event, at time: Timestamp) {
+        evolveRecords(event, at: time)
+        indexDeadlines(after: event)
+    }
+
+    /// Folds one event into the records alone, leaving the deadline index as it was: for a long
+    /// replay, which calls ``rebuildDeadlines()`` once after its last event instead of keeping the index
+    /// event by event. Until then the index may miss deadlines or hold stale ones; every record is as
+    /// ``evolve(_:at:)`` leaves it.
+    public mutating func evolveRecords(_ event: Event, at time: Timestamp) {
         switch event {
         case .kindergartenRegistered(let e): kindergartens[e.id] = KindergartenRecord(e)
         case .applicantRegistered(let e): applicants[e.applicant] = ApplicantRecord(iin: e.applicant, phone: e.phone)
@@ -43,7 +52,6 @@ extension KezekState {
             for change in e.tierChanges { applications[change.application]?.tier = change.to }
             lastRefreshYear = Swift.max(lastRefreshYear ?? e.year, e.year)
         }
-        indexDeadlines(after: event)
         if let lastTime, lastTime > time { return }
         lastTime = time
     }

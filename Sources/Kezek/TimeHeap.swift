@@ -21,6 +21,18 @@ struct TimeHeap: Sendable {
         for child in times.indices.dropFirst() where precedes(child, (child - 1) / 2) { return nil }
     }
 
+    /// The heap of these entries, given in any order (`times[i]` with `numbers[i]`); O(n).
+    init(unordered times: [Int64], numbers: [UInt64]) {
+        precondition(times.count == numbers.count, "a time for every number")
+        self.times = times
+        self.numbers = numbers
+        var parent = times.count / 2
+        while parent > 0 {
+            parent -= 1
+            siftDown(from: parent)
+        }
+    }
+
     /// The earliest entry.
     var top: (time: Int64, number: UInt64)? { times.isEmpty ? nil : (times[0], numbers[0]) }
 
@@ -50,7 +62,12 @@ struct TimeHeap: Sendable {
         swapAt(0, times.count - 1)
         times.removeLast()
         numbers.removeLast()
-        var parent = 0
+        siftDown(from: 0)
+    }
+
+    /// Moves the entry at `start` down until neither child precedes it.
+    private mutating func siftDown(from start: Int) {
+        var parent = start
         while true {
             let left = 2 * parent + 1
             guard left < times.count else { break }

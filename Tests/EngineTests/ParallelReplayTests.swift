@@ -20,6 +20,15 @@ struct ParallelReplayTests {
             let two = try Engine.replay(engine.log, concurrentlyFrom: 0)
             #expect(two == one)
             #expect(two.digest == engine.model.digest)
+            // The three-thread replay builds the deadline index once at the end: a tick now or later
+            // finds what the live state's index, kept event by event, finds.
+            let now = try #require(engine.state.lastTime)
+            for days in [0, 1, 10, 40, 200, 800] {
+                let tick = CommandEnvelope(.tick, at: now.adding(days: days))
+                #expect(
+                    decide(tick, in: two.state, context: DecisionContext())
+                        == decide(tick, in: engine.state, context: DecisionContext()), "seed \(seed), \(days) days on")
+            }
             let limit = Position(engine.log.head.position.rawValue / 2)
             #expect(
                 try Engine.replay(engine.log, until: limit, concurrentlyFrom: 0)

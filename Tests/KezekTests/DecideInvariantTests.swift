@@ -14,6 +14,8 @@ import Testing
         var world = RandomWorld(seed: seed)
         var (h, policy) = H.fastLapsing(world)
         var log: [(Timestamp, [Event])] = []
+        // The same events folded into the records alone, the deadline index built from them when checked.
+        var recordsOnly = KezekState()
         var eventCounts: [EventType: Int] = [:]
         var rejectionCodes: Set<String> = []
         for step in 0..<3000 {
@@ -32,9 +34,14 @@ import Testing
                     #expect(try Event(json: try JSONValue.parse(event.json.serialized)) == event)
                 }
                 h.state.evolve(events, at: h.now)
+                for event in events { recordsOnly.evolveRecords(event, at: h.now) }
                 if !events.isEmpty { log.append((h.now, events)) }
                 if step % 7 == 0 {
-                    InvariantChecker.expectDeadlineIndexMatchesScan(h.state, now: h.now, policy: policy)
+                    var rebuilt = recordsOnly
+                    rebuilt.rebuildDeadlines()
+                    #expect(rebuilt == h.state)
+                    InvariantChecker.expectDeadlineIndexMatchesScan(
+                        h.state, now: h.now, policy: policy, alongside: [rebuilt])
                 }
                 let violations = InvariantChecker.violations(in: h.state)
                 #expect(violations.isEmpty, "seed \(seed) step \(step) \(command.type): \(violations)")
@@ -153,9 +160,11 @@ enum InvariantChecker {
     }
 
     /// What `tick` finds through the deadline index equals a walk over every record, now and later, also
-    /// for a state decoded from its canonical bytes (whose index is rebuilt).
+    /// for a state decoded from its canonical bytes (whose index is rebuilt) and for the states
+    /// `alongside` (with the same records).
     static func expectDeadlineIndexMatchesScan(
-        _ state: KezekState, now: Timestamp, policy: Policy, sourceLocation: SourceLocation = #_sourceLocation
+        _ state: KezekState, now: Timestamp, policy: Policy, alongside others: [KezekState] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         var decoded = state
         if now.millisecondsSinceEpoch % 5 == 0 {
@@ -174,7 +183,7 @@ enum InvariantChecker {
                 $0.status == .queued
                     && ($0.interestValidUntil ?? policy.interestDeadline(confirmedAt: $0.submittedAt)) <= time
             }.map(\.number).sorted()
-            for candidate in [state, decoded] {
+            for candidate in [state, decoded] + others {
                 #expect(candidate.referralsDue(by: time).map(\.number) == referrals, sourceLocation: sourceLocation)
                 #expect(
                     candidate.restorationWindowsEnded(by: time).map(\.number) == windows, sourceLocation: sourceLocation
