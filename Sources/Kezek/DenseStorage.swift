@@ -19,6 +19,20 @@ struct DenseStorage<Element> {
     /// No elements.
     @inlinable init() { buffer = Buffer.make() }
 
+    /// One element, `nil`.
+    @inlinable init<Wrapped>(nilFirst: Void) where Element == Wrapped? {
+        self.init()
+        append(nil)
+    }
+
+    /// The address of the element at `index`, which must be below ``count``: valid until the storage
+    /// next changes.
+    @inlinable func address(_ index: Int) -> UnsafePointer<Element> {
+        let counts = buffer.counts
+        precondition(index >= 0 && index < counts.count, "index out of range")
+        return UnsafePointer(counts.elements.unsafelyUnwrapped + index)
+    }
+
     /// How many elements there are.
     @inlinable var count: Int { buffer.counts.count }
 

@@ -9,7 +9,7 @@ extension NumberedTable {
     func arraySlot(_ index: Int) -> Value? { slots[index] }
 
     /// The records whose numbers lie beyond the array.
-    var recordsBeyondArray: [Key: Value] { sparse }
+    var recordsBeyondArray: [Key: Value] { sparse.mapValues { overflow[$0]! } }
 
     /// Fills the array of this empty table with `count` slots in place (reading an image; see
     /// `DenseStorage.fill(count:_:)`): `fill` returns how many of the slots it filled hold a record, or
@@ -29,7 +29,8 @@ extension NumberedTable {
     /// beyond the array and has no record yet.
     mutating func appendBeyondArray(_ key: Key, _ value: Value) -> Bool {
         guard key.rawValue &- 1 >= UInt64(slots.count), sparse[key] == nil else { return false }
-        sparse[key] = value
+        sparse[key] = overflow.count
+        overflow.append(value)
         storedCount += 1
         return true
     }

@@ -8,8 +8,13 @@
 public struct NumberedTable<Key: SequentialNumber, Value> {
     /// `slots[n - 1]` is the record of number `n`, or `nil`.
     @usableFromInline var slots = DenseStorage<Value?>()
-    /// Records whose numbers lie at or beyond `slots.count + 1` (beyond ``gap`` of the array when given).
-    @usableFromInline var sparse: [Key: Value] = [:]
+    /// Where in `overflow` the records lie whose numbers are at or beyond `slots.count + 1` (beyond
+    /// ``gap`` of the array when given).
+    @usableFromInline var sparse: [Key: Int] = [:]
+    /// The records `sparse` points to, after a `nil` at index 0 that a look-up of a number without a
+    /// record lends: every record the table holds then has an address. A record removed or moved into
+    /// the array leaves a `nil` behind, which nothing points to.
+    @usableFromInline var overflow = DenseStorage<Value?>(nilFirst: ())
     @usableFromInline var storedCount = 0
     /// How many numbers have a record.
     @inlinable public var count: Int { storedCount }
@@ -28,16 +33,12 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
 
     /// The record of `key`, or `nil`; setting `nil` removes it.
     @inlinable public subscript(key: Key) -> Value? {
-        // A read yields the stored record in place, so that `table[number]?.field` copies only the field.
-        _read {
+        // A read lends the stored record at its address, so that `table[number]?.field` copies only the
+        // field (a coroutine with a yield on each path would copy the whole record out first).
+        unsafeAddress {
             let offset = key.rawValue &- 1
-            if offset < UInt64(slots.count) {
-                yield slots[Int(truncatingIfNeeded: offset)]
-            } else if sparse.isEmpty {
-                yield nil
-            } else {
-                yield sparse[key]
-            }
+            if offset < UInt64(slots.count) { return slots.address(Int(truncatingIfNeeded: offset)) }
+            return overflow.address(sparse.isEmpty ? 0 : sparse[key] ?? 0)
         }
         _modify {
             let offset = key.rawValue &- 1
@@ -50,12 +51,28 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
                 var value: Value? = nil
                 yield &value
                 if let value = value.take() { insertGrowing(value, at: Int(truncatingIfNeeded: offset)) }
+            } else if let index = sparse[key] {
+                yield &overflow[index]
+                if overflow[index] == nil {
+                    sparse[key] = nil
+                    storedCount -= 1
+                }
             } else {
-                let had = sparse[key] != nil
-                yield &sparse[key]
-                storedCount += (sparse[key] != nil ? 1 : 0) - (had ? 1 : 0)
+                var value: Value? = nil
+                yield &value
+                if let value = value.take() {
+                    sparse[key] = overflow.count
+                    overflow.append(value)
+                    storedCount += 1
+                }
             }
         }
+    }
+
+    /// The record of `key` beside the array, or `nil`.
+    @inlinable func sparseRecord(_ key: Key) -> Value? {
+        guard !sparse.isEmpty, let index = sparse[key] else { return nil }
+        return overflow[index]
     }
 
     /// Stores a new record at array index `index`, at or past the array's end, and moves any sparse
@@ -66,9 +83,8 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
         storedCount += 1
         guard !sparse.isEmpty else { return }
         for key in sparse.keys where key.rawValue &- 1 < UInt64(slots.count) {
-            let moved = sparse.removeValue(forKey: key)!
-            let offset = Int(key.rawValue - 1)
-            slots[offset] = moved
+            let index = sparse.removeValue(forKey: key)!
+            slots[Int(key.rawValue - 1)] = overflow[index].take()
         }
     }
 
@@ -77,6 +93,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
     public func contains(_ key: Key) -> Bool {
         let offset = key.rawValue &- 1
         if offset < UInt64(slots.count) { return slots[Int(truncatingIfNeeded: offset)] != nil }
+        // Every number in `sparse` has a record.
         return !sparse.isEmpty && sparse[key] != nil
     }
 
@@ -134,7 +151,7 @@ extension NumberedTable: Sequence {
             if index == 0, !startedWithZero {
                 startedWithZero = true
                 let zero = Key(rawValue: 0)
-                if let value = table.sparse.isEmpty ? nil : table.sparse[zero] { return (zero, value) }
+                if let value = table.sparseRecord(zero) { return (zero, value) }
             }
             while index < table.slots.count {
                 defer { index += 1 }
@@ -143,7 +160,7 @@ extension NumberedTable: Sequence {
             if sparseKeys == nil { sparseKeys = table.sparse.keys.filter { $0.rawValue > 0 }.sorted() }
             guard let keys = sparseKeys, sparseIndex < keys.count else { return nil }
             defer { sparseIndex += 1 }
-            return (keys[sparseIndex], table.sparse[keys[sparseIndex]]!)
+            return (keys[sparseIndex], table.sparseRecord(keys[sparseIndex])!)
         }
     }
 }

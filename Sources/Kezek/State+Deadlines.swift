@@ -31,7 +31,7 @@ extension KezekState {
     /// epoch): the end of the restoration window while inactive; while queued, when the last
     /// confirmation of interest runs out, or the submission while none was made.
     func deadline(ofApplication number: ApplicationNumber) -> (DeadlineIndex.ApplicationHeap, Int64)? {
-        // Field by field: reading a field through the table's subscript copies only that field.
+        // Field by field: the table's subscript lends the record in place, so each read copies one field.
         switch applications[number]?.status {
         case .inactive:
             guard let until = applications[number]?.restorableUntil else { return nil }

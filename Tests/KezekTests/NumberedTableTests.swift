@@ -41,6 +41,27 @@ import Testing
         for (key, value) in reference { #expect(table[key] == value) }
     }
 
+    @Test("a copy keeps its records, in the array and beside it, when the original changes")
+    func copiesStayApart() {
+        let far = NumberedTable<ApplicationNumber, [Int]>.gap * 2
+        var table = NumberedTable<ApplicationNumber, [Int]>()
+        for number in [1, 2, far, far + 5] as [UInt64] { table[ApplicationNumber(rawValue: number)] = [Int(number)] }
+        let copy = table
+        table[ApplicationNumber(rawValue: 2)]?.append(0)
+        table[ApplicationNumber(rawValue: far)]?.append(0)
+        table[ApplicationNumber(rawValue: far + 5)] = nil
+        table[ApplicationNumber(rawValue: far + 9)] = [9]
+        #expect(copy[ApplicationNumber(rawValue: 2)] == [2])
+        #expect(copy[ApplicationNumber(rawValue: far)] == [Int(far)])
+        #expect(copy[ApplicationNumber(rawValue: far + 5)] == [Int(far) + 5])
+        #expect(copy[ApplicationNumber(rawValue: far + 9)] == nil)
+        #expect(copy.count == 4 && table.count == 4)
+        #expect(table[ApplicationNumber(rawValue: far)] == [Int(far), 0])
+        #expect(table[ApplicationNumber(rawValue: far + 5)] == nil)
+        #expect(table[ApplicationNumber(rawValue: far + 1)] == nil)
+        #expect(table.keys.map(\.rawValue) == [1, 2, far, far + 9])
+    }
+
     @Test("tables with the same records are equal and hash alike, whatever order they were filled in")
     func equalityIgnoresStorage() {
         let far = NumberedTable<BulletinNumber, String>.gap * 3
