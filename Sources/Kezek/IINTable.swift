@@ -14,6 +14,8 @@ public struct IINTable<Value> {
     /// Its size is a power of two, at least twice the number of keys.
     @usableFromInline var slots: [UInt32] = []
     @usableFromInline var storedCount = 0
+    /// One `nil`, which a look-up of an IIN without a record lends.
+    @usableFromInline var none = DenseStorage<Value?>(nilFirst: ())
     /// How many IINs have a record.
     @inlinable public var count: Int { storedCount }
 
@@ -31,13 +33,12 @@ public struct IINTable<Value> {
 
     /// The record of `key`, or `nil`; setting `nil` removes it.
     @inlinable public subscript(key: IIN) -> Value? {
-        // A read yields the stored record in place, so that `table[iin]?.field` copies only the field.
-        _read {
-            if let offset = offset(of: key) {
-                yield entries[offset].value
-            } else {
-                yield nil
-            }
+        // A read lends the stored record at its address, so that `table[iin]?.field` copies only the
+        // field (a coroutine with a yield on each path would copy the whole record out first).
+        unsafeAddress {
+            guard let offset = offset(of: key) else { return none.address(0) }
+            let entry = UnsafeRawPointer(entries.address(offset))
+            return (entry + MemoryLayout<Entry>.offset(of: \Entry.value)!).assumingMemoryBound(to: Value?.self)
         }
         _modify {
             if let offset = offset(of: key) {
