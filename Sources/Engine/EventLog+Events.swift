@@ -2,14 +2,15 @@ import EventLog
 import Kezek
 
 extension EventLog {
-    /// Calls `body` with every record after `position` and its event, in log order, while `accepts` takes
-    /// the record (checked before the event is decoded) and `body` returns `true`. Fails with
+    /// Calls `body` with every record after `position` and its event (handed over, not lent), in log
+    /// order, while `accepts` takes the record (checked before the event is decoded) and `body` returns
+    /// `true`. Fails with
     /// ``EngineError/log(_:)`` when the log cannot be read and with
     /// ``EngineError/undecodableRecord(position:reason:)`` at the first accepted record that is not an
     /// event, after `body` heard every one before it.
     func forEachEventRecord(
         after position: Position, while accepts: (RecordView) -> Bool = { _ in true },
-        _ body: (_ event: Event, _ record: RecordView) -> Bool
+        _ body: (_ event: consuming Event, _ record: RecordView) -> Bool
     ) throws(EngineError) {
         var failure: EngineError?
         do throws(EventLogError) {
@@ -34,12 +35,12 @@ extension EventLog {
     /// ``forEachEventRecord(after:while:_:)``.
     func forEachEvent(
         after position: Position, until limit: Position?, through lastTime: Int64,
-        _ body: (_ event: Event, _ time: Timestamp, _ position: Position) -> Void
+        _ body: (_ event: consuming Event, _ time: Timestamp, _ position: Position) -> Void
     ) throws(EngineError) {
         try forEachEventRecord(after: position) { view in
             view.timestamp <= lastTime && (limit.map { view.position <= $0 } ?? true)
         } _: { event, view in
-            body(event, Timestamp(millisecondsSinceEpoch: view.timestamp), view.position)
+            body(consume event, Timestamp(millisecondsSinceEpoch: view.timestamp), view.position)
             return true
         }
     }

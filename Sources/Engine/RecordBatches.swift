@@ -66,7 +66,7 @@ final class RecordBatches: @unchecked Sendable {
         var failure: EngineError?
         do throws(EngineError) {
             try log.forEachEvent(after: position, until: limit, through: lastTime) { event, time, position in
-                batch.append(ProjectionPipeline.Item(event: event, time: time, position: position.rawValue))
+                batch.append(ProjectionPipeline.Item(event: consume event, time: time, position: position.rawValue))
                 if batch.count == batchSize {
                     handOver(batch)
                     batch = emptyBatch()
