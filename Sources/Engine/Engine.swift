@@ -79,7 +79,7 @@ public final class Engine {
         let pipeline = ProjectionPipeline(consume local) { batches.recycle($0) }
         var reached = position
         while let batch = batches.next() {
-            // Through the buffer, each event is lent to the fold rather than copied out of the batch.
+            // Each event is read where the batch holds it; the fold, in another module, gets a copy of it.
             batch.withUnsafeBufferPointer { items in
                 for index in items.indices {
                     if rebuildsDeadlines {

@@ -80,7 +80,7 @@ final class ProjectionPipeline: @unchecked Sendable {
             let next = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            // Through the buffer, each event is lent to the fold rather than copied out of the batch.
+            // Each event is read where the batch holds it; the fold, in another module, gets a copy of it.
             next.withUnsafeBufferPointer { items in
                 for index in items.indices {
                     projections.apply(items[index].event, at: items[index].time, position: items[index].position)
