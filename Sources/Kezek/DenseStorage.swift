@@ -41,11 +41,7 @@ struct DenseStorage<Element> {
 
     /// The element at `index`, which must be below ``count``; lent in place for reads and changes.
     @inlinable subscript(index: Int) -> Element {
-        unsafeAddress {
-            let counts = buffer.counts
-            precondition(index >= 0 && index < counts.count, "index out of range")
-            return UnsafePointer(counts.elements.unsafelyUnwrapped + index)
-        }
+        unsafeAddress { address(index) }
         unsafeMutableAddress {
             precondition(index >= 0 && index < count, "index out of range")
             makeUnique(capacity: capacity)
