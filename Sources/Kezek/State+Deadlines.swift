@@ -49,8 +49,13 @@ extension KezekState {
 
     /// Pushes a referral's current deadline, if it has one.
     mutating func indexDeadlines(ofReferral number: ReferralNumber) {
-        guard let deadline = referrals[number]?.currentDeadline else { return }
-        deadlines.referrals.push(time: deadline.dueAt.millisecondsSinceEpoch, number: number.rawValue)
+        guard let time = deadline(ofReferral: number) else { return }
+        deadlines.referrals.push(time: time, number: number.rawValue)
+    }
+
+    /// The time (milliseconds since the epoch) of a referral's current deadline, if it has one.
+    func deadline(ofReferral number: ReferralNumber) -> Int64? {
+        referrals[number]?.currentDeadline?.dueAt.millisecondsSinceEpoch
     }
 
     /// Builds the deadline index afresh from the records, with no stale entries: after decoding a
@@ -68,8 +73,8 @@ extension KezekState {
         var referralTimes: [Int64] = []
         var referralNumbers: [UInt64] = []
         for number in referrals.keys {
-            guard let deadline = referrals[number]?.currentDeadline else { continue }
-            referralTimes.append(deadline.dueAt.millisecondsSinceEpoch)
+            guard let time = deadline(ofReferral: number) else { continue }
+            referralTimes.append(time)
             referralNumbers.append(number.rawValue)
         }
         var index = DeadlineIndex()
@@ -96,25 +101,26 @@ extension KezekState {
     }
 
     func isCurrent(referralDeadline entry: (time: Int64, number: UInt64)) -> Bool {
-        referrals[ReferralNumber(rawValue: entry.number)]?.currentDeadline?.dueAt.millisecondsSinceEpoch == entry.time
+        deadline(ofReferral: ReferralNumber(rawValue: entry.number)) == entry.time
     }
 
     func isCurrent(restoration entry: (time: Int64, number: UInt64)) -> Bool {
-        let number = ApplicationNumber(rawValue: entry.number)
-        return applications[number]?.status == .inactive
-            && applications[number]?.restorableUntil?.millisecondsSinceEpoch == entry.time
+        isCurrent(entry, in: .restorations)
     }
 
     func isCurrent(confirmedInterest entry: (time: Int64, number: UInt64)) -> Bool {
-        let number = ApplicationNumber(rawValue: entry.number)
-        return applications[number]?.status == .queued
-            && applications[number]?.interestValidUntil?.millisecondsSinceEpoch == entry.time
+        isCurrent(entry, in: .confirmedInterest)
     }
 
     func isCurrent(submittedInterest entry: (time: Int64, number: UInt64)) -> Bool {
+        isCurrent(entry, in: .submittedInterest)
+    }
+
+    /// Whether an entry of the application heap `heap` is its application's current deadline.
+    private func isCurrent(_ entry: (time: Int64, number: UInt64), in heap: DeadlineIndex.ApplicationHeap) -> Bool {
         let number = ApplicationNumber(rawValue: entry.number)
-        return applications[number]?.status == .queued && applications[number]?.interestValidUntil == nil
-            && applications[number]?.submittedAt.millisecondsSinceEpoch == entry.time
+        guard let (kind, time) = deadline(ofApplication: number) else { return false }
+        return kind == heap && time == entry.time
     }
 
     /// The referrals whose current deadline is at or before `time`, by number.
