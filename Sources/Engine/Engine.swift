@@ -79,16 +79,12 @@ public final class Engine {
         let pipeline = ProjectionPipeline(consume local) { batches.recycle($0) }
         var reached = position
         while let batch = batches.next() {
-            // Each event is read where the batch holds it; the fold, in another module, gets a copy of it.
             batch.withUnsafeBufferPointer { items in
-                for index in items.indices {
-                    if rebuildsDeadlines {
-                        state.evolveRecords(items[index].event, at: items[index].time)
-                    } else {
-                        state.evolve(items[index].event, at: items[index].time)
-                    }
-                    let position = items[index].position
-                    if position % Self.progressInterval == 0 { progress(Position(position)) }
+                if rebuildsDeadlines { state.evolveRecords(items) } else { state.evolve(items) }
+            }
+            batch.withUnsafeBufferPointer { items in
+                for index in items.indices where items[index].position % Self.progressInterval == 0 {
+                    progress(Position(items[index].position))
                 }
             }
             reached = Position(batch[batch.count - 1].position)

@@ -9,31 +9,24 @@ import Projections
 /// batches ahead of the folding thread. One thread folds them all, in the order they were added, so the
 /// result is exactly the projections a fold on the caller's thread would give.
 final class ProjectionPipeline: @unchecked Sendable {
-    /// One event to fold, with where and when it was recorded.
-    struct Item: Sendable {
-        var event: Event
-        var time: Timestamp
-        var position: UInt64
-    }
-
     /// Batches that may wait for the folding thread before ``add(_:)`` blocks.
     let depth: Int
 
     // `condition` guards `queue` and `isFinished`.
     private let condition = NSCondition()
-    private var queue: [[Item]] = []
+    private var queue: [[LoggedEvent]] = []
     private var isFinished = false
     /// The projections to fold into, until the folding thread takes them.
     private var start: Projections?
     /// Hears each batch once it is folded, to reuse its buffer.
-    private let recycle: @Sendable (consuming [Item]) -> Void
+    private let recycle: @Sendable (consuming [LoggedEvent]) -> Void
     private var folding: BackgroundWork<Projections>?
 
     /// Starts folding into `projections`, which the pipeline should own alone (a shared copy is copied
     /// on the first write). `recycle` gets each batch once it is folded.
     init(
         _ projections: consuming Projections, depth: Int = 8,
-        recycle: @escaping @Sendable (consuming [Item]) -> Void = { _ in }
+        recycle: @escaping @Sendable (consuming [LoggedEvent]) -> Void = { _ in }
     ) {
         precondition(depth > 0, "at least one batch ahead")
         self.depth = depth
@@ -43,7 +36,7 @@ final class ProjectionPipeline: @unchecked Sendable {
     }
 
     /// Queues a batch of events; blocks while the folding thread is ``depth`` batches behind.
-    func add(_ items: consuming [Item]) {
+    func add(_ items: consuming [LoggedEvent]) {
         guard !items.isEmpty else { return }
         condition.lock()
         while queue.count >= depth { condition.wait() }
@@ -80,12 +73,7 @@ final class ProjectionPipeline: @unchecked Sendable {
             let next = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            // Each event is read where the batch holds it; the fold, in another module, gets a copy of it.
-            next.withUnsafeBufferPointer { items in
-                for index in items.indices {
-                    projections.apply(items[index].event, at: items[index].time, position: items[index].position)
-                }
-            }
+            next.withUnsafeBufferPointer { projections.apply($0) }
             recycle(consume next)
         }
     }

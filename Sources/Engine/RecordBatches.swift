@@ -19,8 +19,8 @@ final class RecordBatches: @unchecked Sendable {
 
     // `condition` guards `queue`, `spares`, `isFinished` and `storedFailure`.
     private let condition = NSCondition()
-    private var queue: [[ProjectionPipeline.Item]] = []
-    private var spares: [[ProjectionPipeline.Item]] = []
+    private var queue: [[LoggedEvent]] = []
+    private var spares: [[LoggedEvent]] = []
     private var isFinished = false
     private var storedFailure: EngineError?
     private var reading: BackgroundWork<Void>?
@@ -37,7 +37,7 @@ final class RecordBatches: @unchecked Sendable {
     }
 
     /// The next batch, never empty; `nil` once every batch was handed out (then see ``failure``).
-    func next() -> [ProjectionPipeline.Item]? {
+    func next() -> [LoggedEvent]? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !isFinished { condition.wait() }
@@ -47,7 +47,7 @@ final class RecordBatches: @unchecked Sendable {
     }
 
     /// Takes back a batch handed out by ``next()`` once nothing reads it any more, to reuse its buffer.
-    func recycle(_ batch: consuming [ProjectionPipeline.Item]) {
+    func recycle(_ batch: consuming [LoggedEvent]) {
         condition.lock()
         defer { condition.unlock() }
         if spares.count < depth { spares.append(batch) }
@@ -66,7 +66,7 @@ final class RecordBatches: @unchecked Sendable {
         var failure: EngineError?
         do throws(EngineError) {
             try log.forEachEvent(after: position, until: limit, through: lastTime) { event, time, position in
-                batch.append(ProjectionPipeline.Item(event: consume event, time: time, position: position.rawValue))
+                batch.append(LoggedEvent(event: event, time: time, position: position.rawValue))
                 if batch.count == batchSize {
                     handOver(batch)
                     batch = emptyBatch()
@@ -84,7 +84,7 @@ final class RecordBatches: @unchecked Sendable {
     }
 
     /// A recycled buffer, emptied (its events released here), or a new one.
-    private func emptyBatch() -> [ProjectionPipeline.Item] {
+    private func emptyBatch() -> [LoggedEvent] {
         condition.lock()
         var batch = spares.popLast() ?? []
         condition.unlock()
@@ -93,7 +93,7 @@ final class RecordBatches: @unchecked Sendable {
         return batch
     }
 
-    private func handOver(_ batch: [ProjectionPipeline.Item]) {
+    private func handOver(_ batch: [LoggedEvent]) {
         condition.lock()
         while queue.count >= depth { condition.wait() }
         queue.append(batch)

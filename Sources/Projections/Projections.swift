@@ -62,6 +62,12 @@ public struct Projections: Equatable, Sendable {
         lastTime = time
     }
 
+    /// Folds a batch of events read back from the log, in order, as ``apply(_:at:position:)`` does one by
+    /// one.
+    public mutating func apply(_ batch: UnsafeBufferPointer<LoggedEvent>) {
+        for index in batch.indices { apply(batch[index].event, at: batch[index].time, position: batch[index].position) }
+    }
+
     /// Folds events recorded together at `time`, the first at `position`, the next ones after it.
     public mutating func apply(_ events: some Sequence<Event>, at time: Timestamp, position: UInt64) {
         var next = position

@@ -44,18 +44,18 @@ struct ParallelReplayTests {
             _ = try run(&history, count: 500, on: engine)
             let records = try engine.log.records()
             var direct = Projections()
-            var items: [ProjectionPipeline.Item] = []
+            var items: [LoggedEvent] = []
             for record in records {
                 let event = try Event(record: record)
                 let time = Timestamp(millisecondsSinceEpoch: record.timestamp)
                 direct.apply(event, at: time, position: record.position.rawValue)
-                items.append(ProjectionPipeline.Item(event: event, time: time, position: record.position.rawValue))
+                items.append(LoggedEvent(event: event, time: time, position: record.position.rawValue))
             }
             for (batchSize, depth) in [(1, 1), (7, 2), (64, 3), (4_096, 8)] {
                 let batches = RecordBatches(
                     engine.log, after: .zero, until: nil, through: .max, batchSize: batchSize, depth: depth)
                 let pipeline = ProjectionPipeline(Projections(), depth: depth)
-                var read: [ProjectionPipeline.Item] = []
+                var read: [LoggedEvent] = []
                 while let batch = batches.next() {
                     #expect(!batch.isEmpty && batch.count <= batchSize)
                     read += batch
