@@ -13,14 +13,15 @@ extension IINTable {
 
     /// Takes `slots` as the index of the places appended; `false`, leaving the index as it was, unless it
     /// has a power-of-two size of at least twice the places (so that every probe ends at an empty slot)
-    /// and names only places that exist. A table that never had a record has no index.
+    /// and each slot is empty or names a place that exists. A table that never had a record has no index.
     @inlinable
     mutating func adoptIndex(_ slots: [UInt32]) -> Bool {
         let count = slots.count
         if count == 0 { return entries.count == 0 }
         guard count >= Self.slotCount(for: entries.count), count & (count - 1) == 0 else { return false }
         let limit = UInt32(entries.count)
-        guard slots.allSatisfy({ $0 <= limit }) else { return false }
+        let offsets = Self.offsetMask(Self.offsetBits(slotCount: count))
+        guard slots.allSatisfy({ $0 == 0 || (1...limit).contains($0 & offsets) }) else { return false }
         self.slots = slots
         return true
     }

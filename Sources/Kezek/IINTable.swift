@@ -1,5 +1,6 @@
 /// Records keyed by IIN (applicants, children): each key beside its record in one dense array, found through
-/// an open-addressing index of 32-bit offsets hashed by a multiply–shift mix of the IIN's number.
+/// an open-addressing index of 32-bit offsets hashed by a multiply–shift mix of the IIN's number, each
+/// offset tagged with bits of the hash so that a probe passes other keys without reading their records.
 ///
 /// Against a `Dictionary` it replaces, a lookup costs a few multiplications instead of a SipHash, the
 /// index takes 8 bytes per record at most, and each record sits beside its key in insertion order. Reads
@@ -10,8 +11,10 @@ public struct IINTable<Value> {
     /// The IINs and their records (`nil` once removed), in insertion order: a lookup reads the key and
     /// the record from the same place.
     @usableFromInline var entries = DenseStorage<Entry>()
-    /// Open addressing with linear probing: `offset + 1` into `entries`, 0 for an empty slot.
-    /// Its size is a power of two, at least twice the number of keys.
+    /// Open addressing with linear probing, 0 for an empty slot. A slot holds `offset + 1` into `entries`
+    /// in its low ``offsetBits(slotCount:)`` bits and, above them, a tag: the top bits of the key's
+    /// ``hash(of:)`` (``slot(offset:hash:offsetBits:)``). Its size is a power of two, at least twice the
+    /// number of places, so the offsets fit beside the tag.
     @usableFromInline var slots: [UInt32] = []
     @usableFromInline var storedCount = 0
     /// One `nil`, which a look-up of an IIN without a record lends.
@@ -107,12 +110,19 @@ public struct IINTable<Value> {
     @inlinable func offset(of key: IIN) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count - 1
-        var slot = Self.home(of: key, mask: mask)
+        let bits = Self.offsetBits(slotCount: slots.count)
+        let offsets = Self.offsetMask(bits)
+        let hash = Self.hash(of: key)
+        let tag = Self.tag(of: hash, offsetBits: bits)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 { return nil }
-            let offset = Int(entry - 1)
-            if entries[offset].key.number == key.number { return offset }
+            // Only a slot with the key's tag is worth reading the entry of.
+            if entry & ~offsets == tag {
+                let offset = Int(entry & offsets) - 1
+                if entries[offset].key.number == key.number { return offset }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -131,17 +141,18 @@ public struct IINTable<Value> {
     /// Puts the dense offset `offset` into the index (its key is not there yet).
     @inlinable mutating func place(offset: Int) {
         let mask = slots.count - 1
-        var slot = Self.home(of: entries[offset].key, mask: mask)
+        let hash = Self.hash(of: entries[offset].key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = UInt32(offset + 1)
+        slots[slot] = Self.slot(offset: offset, hash: hash, offsetBits: Self.offsetBits(slotCount: slots.count))
     }
 
     /// A new index of `slotCount` slots, filled in the order of the records' home slots, so that the
     /// writes sweep the index once instead of landing at random.
     @inlinable mutating func rehash(slotCount: Int) {
         slots = [UInt32](repeating: 0, count: slotCount)
-        let mask = slotCount - 1
-        let homes = (0..<entries.count).map { UInt64(Self.home(of: entries[$0].key, mask: mask)) }
+        let mask = UInt64(slotCount - 1)
+        let homes = (0..<entries.count).map { Self.hash(of: entries[$0].key) & mask }
         for offset in IINTableIndexOrder.order(of: homes) { place(offset: Int(offset)) }
     }
 
@@ -152,15 +163,34 @@ public struct IINTable<Value> {
         return size
     }
 
-    /// Where probing for `key` starts: the IIN's number mixed (MurmurHash3's finalizer), masked.
-    @inlinable static func home(of key: IIN, mask: Int) -> Int {
+    /// How many low bits of a slot hold its offset in an index of `slotCount` slots (a power of two):
+    /// enough for every offset of at most half as many places, the rest are the tag's.
+    @inlinable static func offsetBits(slotCount: Int) -> Int { Swift.min(slotCount.trailingZeroBitCount, 32) }
+
+    /// The low `bits` bits set: where a slot keeps its offset.
+    @inlinable static func offsetMask(_ bits: Int) -> UInt32 { UInt32(truncatingIfNeeded: (UInt64(1) << bits) &- 1) }
+
+    /// The tag of a key with `hash` in an index whose slots keep their offsets in `offsetBits` bits: the
+    /// top `32 - offsetBits` bits of `hash`, shifted above the offset.
+    @inlinable static func tag(of hash: UInt64, offsetBits: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> UInt64(32 + offsetBits)) << UInt32(offsetBits)
+    }
+
+    /// The slot for dense offset `offset` of a key with `hash`: `offset + 1` below the tag.
+    @inlinable static func slot(offset: Int, hash: UInt64, offsetBits: Int) -> UInt32 {
+        tag(of: hash, offsetBits: offsetBits) | UInt32(offset + 1)
+    }
+
+    /// The IIN's number mixed (MurmurHash3's finalizer): its low bits are where probing starts, its top
+    /// bits the tag.
+    @inlinable static func hash(of key: IIN) -> UInt64 {
         var x = key.number
         x ^= x >> 33
         x &*= 0xff51_afd7_ed55_8ccd
         x ^= x >> 33
         x &*= 0xc4ce_b9fe_1a85_ec53
         x ^= x >> 33
-        return Int(truncatingIfNeeded: x) & mask
+        return x
     }
 }
 

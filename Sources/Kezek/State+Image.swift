@@ -21,7 +21,7 @@
 
 extension KezekState {
     /// The version of the layout ``image(into:)`` writes; ``init(image:)`` reads only this one.
-    public static let imageFormatVersion: UInt8 = 4
+    public static let imageFormatVersion: UInt8 = 5
 
     /// Appends the state's image (see the file's notes); read it back with ``init(image:)``.
     public func image(into writer: inout BinaryWriter) {

@@ -2,7 +2,7 @@ import Kezek
 
 extension Projections {
     /// The checkpoint format this build writes and reads.
-    public static let checkpointVersion: UInt8 = 5
+    public static let checkpointVersion: UInt8 = 6
     /// The layout version of ``canonicalBytes(into:)``, apart from the checkpoint's: the digest changes
     /// only when what it covers does.
     public static let canonicalVersion: UInt8 = 2

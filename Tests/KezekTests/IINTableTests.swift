@@ -83,6 +83,47 @@ import Testing
         #expect(deferred[extra] == 1 && deferred[keys[3]] == nil && deferred.count == keys.count)
     }
 
+    @Test("each slot keeps its offset below the top bits of its key's hash; an image's slot naming no place is refused")
+    func taggedSlots() throws {
+        let keys = Self.iins(5_000)
+        var table = IINTable<UInt64>()
+        for key in keys { table[key] = key.number }
+        let bits = IINTable<UInt64>.offsetBits(slotCount: table.slots.count)
+        let offsets = IINTable<UInt64>.offsetMask(bits)
+        #expect(table.slots.count == 16_384 && bits == 14 && offsets == 0x3FFF)
+        var tagged = 0
+        for slot in table.slots where slot != 0 {
+            let offset = Int(slot & offsets) - 1
+            let hash = IINTable<UInt64>.hash(of: table.entries[offset].key)
+            #expect(slot >> UInt32(bits) == UInt32(truncatingIfNeeded: hash >> UInt64(32 + bits)))
+            if slot >> UInt32(bits) != 0 { tagged += 1 }
+        }
+        #expect(tagged > keys.count * 9 / 10)
+        // A key whose home slot is taken by another with the same tag is still told apart by its number.
+        #expect(keys.allSatisfy { table[$0] == $0.number })
+        #expect(table[IIN(validatedNumber: 100_000_000_001)] == nil)
+        // An image whose index has a slot with a tag and no offset cannot be adopted.
+        var writer = BinaryWriter()
+        table.writeImage(into: &writer) { $0.write($1) }
+        let read = try writer.bytes.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes)
+            return try IINTable<UInt64>(image: &reader) { reader throws(BinaryDecodingError) in
+                try reader.readUInt64()
+            }
+        }
+        #expect(read == table && read.slots == table.slots)
+        var damaged = table.slots
+        let empty = try #require(damaged.firstIndex(of: 0))
+        damaged[empty] = 1 << UInt32(bits)
+        var copy = IINTable<UInt64>()
+        for key in keys { copy.appendPlace(key, key.number) }
+        let adoptedDamaged = copy.adoptIndex(damaged)
+        #expect(!adoptedDamaged)
+        let adopted = copy.adoptIndex(table.slots)
+        #expect(adopted)
+        #expect(copy == table)
+    }
+
     @Test("tables with the same records are equal and hash alike, whatever order they were filled in")
     func equalityIgnoresOrder() {
         let keys = Self.iins(50)

@@ -6,8 +6,9 @@ import Testing
 /// The canonical bytes (the state digest's input) and the checkpoint of seeded histories, pinned: the
 /// canonical bytes to the digests of canonical version 2 (which covers only what the read models keep:
 /// the queues, each application's tier, status, stage, referral and child link, and the statistics),
-/// the checkpoint to those of its format 5 (the children's links saved with their index). A change in how the read models are kept must not change a
-/// byte of either without a new version.
+/// the checkpoint to those of its format 6 (the children's links saved with their index, its slots
+/// tagged). A change in how the read models are kept must not change a byte of either without a new
+/// version.
 @Suite struct CanonicalBytesTests {
     /// The SHA-256 of the canonical bytes and of the checkpoint, in hexadecimal.
     static func digests(of projections: Projections) -> (canonical: String, checkpoint: String) {
@@ -21,15 +22,15 @@ import Testing
         arguments: [
             (
                 1, "62a207b1399095852c5a4d8586da82ce10f62dbb07b385c45b605daf7ae837c9",
-                "8a2f888e959a3d544582e35aec51ece9cbbdf46d6ca681238494a0271137da0e"
+                "99c7ed62319c7a85fab446ef334ad2b800ad4e31356b2a60e0ea104084477524"
             ),
             (
                 2, "a6dc0c955140997efaa44a7f0cffe1142c401de2e24a76080c7074d721277d6f",
-                "17c232db55ddda5001fd29e7fa784ee12c2630379b2d5d848d722274352fbcc2"
+                "a52d213d99712ac5b680ff779aca65cd9a005e28e3576802d891eb4b1626fcf8"
             ),
             (
                 3, "3f80d1b6d9ca862ed7d2f49d7f50aa47b562a552a256604fc695cc0b61a271ed",
-                "64aaffd3b8bcc4d4050e4391c427331ff60066ba48d019553d4f611ec354ce18"
+                "dd05ddcd806364808d5394b4c7f428bbece8b9c79834349388437d92333796a8"
             ),
         ] as [(UInt64, String, String)])
     func seededHistoriesKeepTheirDigests(seed: UInt64, canonical: String, checkpoint: String) {
@@ -77,7 +78,7 @@ import Testing
         }
         let found = Self.digests(of: projections)
         #expect(found.canonical == "aab34a9c3975e1f726e70a67121022f81bfd5977ba37d2258fe1e7be68392e0e")
-        #expect(found.checkpoint == "9d597143ecf896b383663f2d94f05431e94c1c131aa8190ca01cb8c86dc7f1ac")
+        #expect(found.checkpoint == "9f7e403ada83754384aad65310a75c53bdcc39d53044d54a6c3d0e7b2b5405bf")
         #expect(try Projections(checkpoint: projections.encodeCheckpoint()) == projections)
     }
 }
