@@ -6,7 +6,10 @@
 public struct KindergartenIDTable: Sendable {
     /// The ids, by number.
     public private(set) var ids: [KindergartenID] = []
-    private var numbers: [KindergartenID: UInt32] = [:]
+    /// Open addressing with linear probing over ``ids``, 0 for an empty slot: a slot holds an id's
+    /// number + 1 in its low 32 bits and the top 32 bits of the id's hash above them, so that a probe
+    /// compares only ids whose hash agrees. Its size is a power of two, at least twice the ids.
+    private var slots: [UInt64] = []
 
     /// No ids.
     public init() {}
@@ -19,19 +22,61 @@ public struct KindergartenIDTable: Sendable {
 
     /// The number of `id`, given it the first time it is named.
     mutating func intern(_ id: KindergartenID) -> UInt32 {
-        if let number = numbers[id] { return number }
+        let hash = Self.hash(of: id)
+        if let number = number(of: id, hash: hash) { return number }
+        precondition(ids.count < Int(UInt32.max - 1), "fewer than 2^32 - 1 kindergarten ids")
         let number = UInt32(ids.count)
         ids.append(id)
-        numbers[id] = number
+        if slots.count < ids.count * 2 {
+            slots = [UInt64](repeating: 0, count: Swift.max(16, slots.count * 2))
+            for (index, id) in ids.enumerated() { place(UInt32(index), hash: Self.hash(of: id)) }
+        } else {
+            place(number, hash: hash)
+        }
         return number
     }
 
     /// Appends the next id of a canonical form; `false` when it was already there.
     mutating func appendDecoded(_ id: KindergartenID) -> Bool {
-        guard numbers[id] == nil else { return false }
+        guard number(of: id, hash: Self.hash(of: id)) == nil else { return false }
         _ = intern(id)
         return true
     }
+
+    /// The number of `id`, whose hash is `hash`, if it has one.
+    private func number(of id: KindergartenID, hash: UInt64) -> UInt32? {
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
+        let tag = hash & Self.tagMask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let number = UInt32(truncatingIfNeeded: entry) &- 1
+            if entry & Self.tagMask == tag, ids[Int(number)] == id { return number }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Puts `number`, of an id with `hash`, into the index (the id is not there yet).
+    private mutating func place(_ number: UInt32, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = hash & Self.tagMask | UInt64(number + 1)
+    }
+
+    /// The top 32 bits: a slot's tag.
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// XXH64 of the id's UTF-8 bytes, seeded afresh in each process (like `Hasher`), so that no id list
+    /// can be chosen to collide. Only the lookup depends on it: the numbers follow the order ids came in.
+    private static func hash(of id: KindergartenID) -> UInt64 {
+        var text = id.rawValue
+        return text.withUTF8 { XXH64.hash(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
+    private static let seed = UInt64.random(in: .min ... .max)
 }
 
 extension KindergartenIDTable: Hashable {

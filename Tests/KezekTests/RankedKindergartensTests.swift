@@ -1,3 +1,4 @@
+import KezekDomainTestSupport
 import Testing
 
 @testable import Kezek
@@ -46,6 +47,31 @@ import Testing
             state.rankedKindergartenIDs.ids.map(\.rawValue) == [
                 "kg-b", "kg-a", "kg-c", "kg-d", "kg-e", "kg-f", "kg-g", "kg-h",
             ])
+    }
+
+    @Test(
+        "the table numbers ids as a dictionary of first appearances would, past many sizes",
+        arguments: [1, 2] as [UInt64])
+    func tableMatchesDictionary(seed: UInt64) {
+        var g = SeededGenerator(seed: seed)
+        let pool = (0..<3_000).map { Self.id(["kg-\($0)", "балабақша \($0)", "kg-751110000-\($0)"][$0 % 3]) }
+        var table = KindergartenIDTable()
+        var reference: [KindergartenID: UInt32] = [:]
+        for step in 0..<20_000 {
+            let id = pool[Int.random(in: 0..<(50 + step / 6), using: &g) % pool.count]
+            let expected = reference[id] ?? UInt32(reference.count)
+            reference[id] = expected
+            #expect(table.intern(id) == expected)
+        }
+        #expect(table.count == reference.count)
+        #expect(table.ids.enumerated().allSatisfy { reference[$0.element] == UInt32($0.offset) })
+        // Reading a canonical form back refuses an id already there and numbers the rest in order.
+        var decoded = KindergartenIDTable()
+        var added = 0
+        for id in table.ids where decoded.appendDecoded(id) { added += 1 }
+        let repeated = decoded.appendDecoded(table.ids[table.count / 2])
+        #expect(added == table.count && !repeated)
+        #expect(decoded == table)
     }
 
     @Test("the canonical form reads back to the same state, long rankings included")
