@@ -81,8 +81,6 @@ public final class Engine {
         while let batch = batches.next() {
             batch.withUnsafeBufferPointer { items in
                 if rebuildsDeadlines { state.evolveRecords(items) } else { state.evolve(items) }
-            }
-            batch.withUnsafeBufferPointer { items in
                 for index in items.indices where items[index].position % Self.progressInterval == 0 {
                     progress(Position(items[index].position))
                 }

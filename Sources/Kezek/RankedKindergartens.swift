@@ -38,9 +38,9 @@ public struct KindergartenIDTable: Sendable {
 
     /// Appends the next id of a canonical form; `false` when it was already there.
     mutating func appendDecoded(_ id: KindergartenID) -> Bool {
-        guard number(of: id, hash: Self.hash(of: id)) == nil else { return false }
+        let known = count
         _ = intern(id)
-        return true
+        return count > known
     }
 
     /// The number of `id`, whose hash is `hash`, if it has one.
