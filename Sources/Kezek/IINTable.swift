@@ -43,6 +43,15 @@ public struct IINTable<Value> {
             let entry = UnsafeRawPointer(entries.address(offset))
             return (entry + MemoryLayout<Entry>.offset(of: \Entry.value)!).assumingMemoryBound(to: Value?.self)
         }
+        set {
+            if let offset = offset(of: key) {
+                let had = entries[offset].value != nil
+                entries[offset].value = newValue
+                storedCount += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
+            } else if let newValue {
+                append(key, newValue)
+            }
+        }
         _modify {
             if let offset = offset(of: key) {
                 let had = entries[offset].value != nil
@@ -54,6 +63,17 @@ public struct IINTable<Value> {
                 if let value = value.take() { append(key, value) }
             }
         }
+    }
+
+    /// Changes the record of `key` in place and returns what `change` returns, or returns `nil` without
+    /// calling `change` when `key` has no record. Unlike `table[key]?.field = value`, which goes through
+    /// the subscript's coroutine (a frame allocated for it and the record copied out to test its
+    /// presence), this reaches the record through its address alone: the way for the folds to change
+    /// fields, and one look-up for several fields.
+    @inlinable
+    public mutating func update<Result>(_ key: IIN, _ change: (inout Value) -> Result) -> Result? {
+        guard let offset = offset(of: key), entries[offset].value != nil else { return nil }
+        return change(&entries[offset].value!)
     }
 
     /// Whether `key` has a record (without copying it).

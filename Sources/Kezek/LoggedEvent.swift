@@ -20,11 +20,14 @@ extension KezekState {
     /// Folds a batch of events into the records alone, in order, as ``evolveRecords(_:at:)`` does one by
     /// one.
     public mutating func evolveRecords(_ batch: UnsafeBufferPointer<LoggedEvent>) {
-        for index in batch.indices { evolveRecords(batch[index].event, at: batch[index].time) }
+        for index in batch.indices { foldRecords(batch[index].event, at: batch[index].time) }
     }
 
     /// Folds a batch of events in order, as ``evolve(_:at:)`` does one by one.
     public mutating func evolve(_ batch: UnsafeBufferPointer<LoggedEvent>) {
-        for index in batch.indices { evolve(batch[index].event, at: batch[index].time) }
+        for index in batch.indices {
+            foldRecords(batch[index].event, at: batch[index].time)
+            indexDeadlines(after: batch[index].event)
+        }
     }
 }

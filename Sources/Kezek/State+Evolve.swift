@@ -11,45 +11,59 @@ extension KezekState {
     /// event by event. Until then the index may miss deadlines or hold stale ones; every record is as
     /// ``evolve(_:at:)`` leaves it.
     public mutating func evolveRecords(_ event: Event, at time: Timestamp) {
+        foldRecords(event, at: time)
+    }
+
+    /// The body of ``evolveRecords(_:at:)``, inlined into the loops over a batch: called there on an event
+    /// in the batch's memory, it reads the event where it lies, where a call would first copy the whole
+    /// event (the fold changes memory the compiler cannot tell apart from the batch's).
+    @inline(__always)
+    mutating func foldRecords(_ event: Event, at time: Timestamp) {
         switch event {
         case .kindergartenRegistered(let e): kindergartens[e.id] = KindergartenRecord(e)
         case .applicantRegistered(let e): applicants[e.applicant] = ApplicantRecord(iin: e.applicant, phone: e.phone)
         case .childAdded(let e): addChild(e)
         case .applicationSubmitted(let e): submit(e)
-        case .priorityVerified(let e): applications[e.application]?.claimStatus = .verified
+        case .priorityVerified(let e): applications.update(e.application) { $0.claimStatus = .verified }
         case .priorityRejected(let e):
-            applications[e.application]?.claimStatus = .rejected
-            applications[e.application]?.tier = e.tier
-        case .interestConfirmed(let e): applications[e.application]?.interestValidUntil = e.validUntil
+            applications.update(e.application) { application in
+                application.claimStatus = .rejected
+                application.tier = e.tier
+            }
+        case .interestConfirmed(let e): applications.update(e.application) { $0.interestValidUntil = e.validUntil }
         case .interestLapsed(let e): lapse(e)
         case .applicationRestored(let e): restore(e)
         case .applicationWithdrawn(let e): close(e.application, as: .withdrawn)
         case .applicationAnnulled(let e): close(e.application, as: .annulled)
-        case .stopListed(let e): applications[e.application]?.stopListedUntil = e.until
+        case .stopListed(let e): applications.update(e.application) { $0.stopListedUntil = e.until }
         case .bulletinPublished(let e): publish(e)
         case .bulletinApplied(let e):
             guard bulletins.contains(e.bulletin), applications.contains(e.application) else { break }
-            bulletins[e.bulletin]?.applicants.append(e.application)
-            applications[e.application]?.bulletins.append(e.bulletin)
+            bulletins.update(e.bulletin) { $0.applicants.append(e.application) }
+            applications.update(e.application) { $0.bulletins.append(e.bulletin) }
         case .bulletinClosed(let e): closeBulletin(e)
         case .referralIssued(let e): issue(e)
         case .referralConfirmed(let e):
-            referrals[e.referral]?.status = .confirmed
-            referrals[e.referral]?.registerBy = e.registerBy
+            referrals.update(e.referral) { referral in
+                referral.status = .confirmed
+                referral.registerBy = e.registerBy
+            }
         case .referralRefused(let e): endReferral(e.referral, as: .refused, application: .queued, inactivity: nil)
         case .referralExpired(let e):
             endReferral(
                 e.referral, as: .expired, application: .inactive, inactivity: .referralExpired,
                 restorableUntil: e.restorableUntil)
         case .referralExtended(let e):
-            referrals[e.referral]?.registerBy = e.registerBy
-            referrals[e.referral]?.extensionsUsed += 1
-        case .enrollmentRegistered(let e): referrals[e.referral]?.status = .registered
+            referrals.update(e.referral) { referral in
+                referral.registerBy = e.registerBy
+                referral.extensionsUsed += 1
+            }
+        case .enrollmentRegistered(let e): referrals.update(e.referral) { $0.status = .registered }
         case .admissionConfirmed(let e): admit(e)
         case .referralCancelled(let e):
             endReferral(e.referral, as: .cancelled, application: .queued, inactivity: nil)
         case .queueRefreshed(let e):
-            for change in e.tierChanges { applications[change.application]?.tier = change.to }
+            for change in e.tierChanges { applications.update(change.application) { $0.tier = change.to } }
             lastRefreshYear = Swift.max(lastRefreshYear ?? e.year, e.year)
         }
         if let lastTime, lastTime > time { return }
@@ -63,10 +77,12 @@ extension KezekState {
 
     private mutating func addChild(_ event: Event.ChildAdded) {
         guard !children.contains(event.child) else { return }
-        let previous = applicants[event.applicant]?.lastChild
+        let previous = applicants.update(event.applicant) { applicant in
+            defer { applicant.lastChild = event.child }
+            return applicant.lastChild
+        }
         children[event.child] = ChildRecord(
-            iin: event.child, applicant: event.applicant, gender: event.gender, previousSibling: previous)
-        applicants[event.applicant]?.lastChild = event.child
+            iin: event.child, applicant: event.applicant, gender: event.gender, previousSibling: previous ?? nil)
     }
 
     private mutating func submit(_ event: Event.ApplicationSubmitted) {
@@ -76,38 +92,43 @@ extension KezekState {
         applications[event.application] = ApplicationRecord(event, ranked: RankedKindergartens(numbers))
         applicationsByKey[event.key, default: []].append(event.application)
         lastApplicationNumber = Swift.max(lastApplicationNumber, event.application.rawValue)
-        children[event.child]?.activeApplication = event.application
+        children.update(event.child) { $0.activeApplication = event.application }
     }
 
     private mutating func lapse(_ event: Event.InterestLapsed) {
-        guard applications[event.application]?.status == .queued else { return }
-        applications[event.application]?.status = .inactive
-        applications[event.application]?.inactivity = .interestLapsed
-        applications[event.application]?.restorableUntil = event.restorableUntil
+        applications.update(event.application) { application in
+            guard application.status == .queued else { return }
+            application.status = .inactive
+            application.inactivity = .interestLapsed
+            application.restorableUntil = event.restorableUntil
+        }
     }
 
     private mutating func restore(_ event: Event.ApplicationRestored) {
-        guard applications[event.application]?.status == .inactive else { return }
-        // Every restoration within a window counts; a referral that expired with no window (event version 1)
-        // came back without using one.
-        if applications[event.application]?.inactivity == .interestLapsed
-            || applications[event.application]?.restorableUntil != nil
-        {
-            applications[event.application]?.restorationsUsed += 1
+        applications.update(event.application) { application in
+            guard application.status == .inactive else { return }
+            // Every restoration within a window counts; a referral that expired with no window (event
+            // version 1) came back without using one.
+            if application.inactivity == .interestLapsed || application.restorableUntil != nil {
+                application.restorationsUsed += 1
+            }
+            application.status = .queued
+            application.inactivity = nil
+            application.restorableUntil = nil
+            application.interestValidUntil = event.validUntil
         }
-        applications[event.application]?.status = .queued
-        applications[event.application]?.inactivity = nil
-        applications[event.application]?.restorableUntil = nil
-        applications[event.application]?.interestValidUntil = event.validUntil
     }
 
     /// Moves an application to the archive and frees its child for a new one.
     mutating func close(_ number: ApplicationNumber, as status: ApplicationStatus) {
-        guard let child = applications[number]?.child else { return }
-        applications[number]?.status = status
-        applications[number]?.inactivity = nil
-        if children[child]?.activeApplication == number {
-            children[child]?.activeApplication = nil
+        let closed = applications.update(number) { application in
+            application.status = status
+            application.inactivity = nil
+            return application.child
+        }
+        guard let child = closed else { return }
+        children.update(child) { record in
+            if record.activeApplication == number { record.activeApplication = nil }
         }
     }
 }

@@ -49,14 +49,14 @@ public struct OfferLinks: Equatable, Sendable {
 
     /// Sets the status of an issued referral.
     mutating func set(_ number: ReferralNumber, to status: ReferralStatus) {
-        referrals[number]?.status = status
+        referrals.update(number) { $0.status = status }
     }
 
     /// Ends a referral that holds a seat; returns its application, or `nil` when it held none (nothing
     /// changed).
     mutating func end(_ number: ReferralNumber, as status: ReferralStatus) -> ApplicationNumber? {
         guard let link = referrals[number], link.status.holdsSeat else { return nil }
-        referrals[number]?.status = status
+        referrals.update(number) { $0.status = status }
         return link.application
     }
 }

@@ -31,6 +31,14 @@ public struct Projections: Equatable, Sendable {
 
     /// Folds one event, recorded at `time` at log `position`, into every projection.
     public mutating func apply(_ event: Event, at time: Timestamp, position: UInt64) {
+        fold(event, at: time, position: position)
+    }
+
+    /// The body of ``apply(_:at:position:)``, inlined into the loop over a batch: called there on an event
+    /// in the batch's memory, it reads the event where it lies, where a call would first copy the whole
+    /// event (the fold changes memory the compiler cannot tell apart from the batch's).
+    @inline(__always)
+    mutating func fold(_ event: Event, at time: Timestamp, position: UInt64) {
         switch event {
         case .kindergartenRegistered, .applicantRegistered, .childAdded, .priorityVerified, .interestConfirmed,
             .stopListed, .referralExtended:
@@ -65,7 +73,7 @@ public struct Projections: Equatable, Sendable {
     /// Folds a batch of events read back from the log, in order, as ``apply(_:at:position:)`` does one by
     /// one.
     public mutating func apply(_ batch: UnsafeBufferPointer<LoggedEvent>) {
-        for index in batch.indices { apply(batch[index].event, at: batch[index].time, position: batch[index].position) }
+        for index in batch.indices { fold(batch[index].event, at: batch[index].time, position: batch[index].position) }
     }
 
     /// Folds events recorded together at `time`, the first at `position`, the next ones after it.

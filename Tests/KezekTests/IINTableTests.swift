@@ -10,7 +10,7 @@ import Testing
         (0..<count).map { IIN(validatedNumber: 200_101_300_000 + UInt64($0) * 7) }
     }
 
-    @Test("random sets, changes and removals give what a dictionary gives", arguments: [1, 2, 3, 4] as [UInt64])
+    @Test("random sets, changes, updates and removals match a dictionary", arguments: [1, 2, 3, 4] as [UInt64])
     func matchesDictionary(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
         let pool = Self.iins(3_000)
@@ -24,9 +24,17 @@ import Testing
                 if !order.contains(key) { order.append(key) }
                 table[key] = step
                 reference[key] = step
-            case 5..<8:
+            case 5..<7:
                 table[key]? += 1
                 reference[key]? += 1
+            case 7:
+                // The in-place change: the new value comes back, nothing is added for a key without one.
+                let changed = table.update(key) { value in
+                    value += 2
+                    return value
+                }
+                reference[key]? += 2
+                #expect(changed == reference[key])
             default:
                 table[key] = nil
                 reference[key] = nil
@@ -158,5 +166,10 @@ import Testing
         let after = table[key]?.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         #expect(before == after)
         #expect(table[key] == Array(1...50))
+        // `update` lends the same storage.
+        table.update(key) { $0.append(51) }
+        let updated = table[key]?.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(updated == before)
+        #expect(table[key] == Array(1...51))
     }
 }

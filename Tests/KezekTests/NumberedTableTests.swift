@@ -6,7 +6,7 @@ import Testing
 /// The numbered table behaves as the dictionary it replaces, whatever numbers it is given, and orders
 /// its records by number.
 @Suite struct NumberedTableTests {
-    @Test("random sets, changes and removals give what a dictionary gives", arguments: [1, 2, 3, 4] as [UInt64])
+    @Test("random sets, changes, updates and removals match a dictionary", arguments: [1, 2, 3, 4] as [UInt64])
     func matchesDictionary(seed: UInt64) {
         var g = SeededGenerator(seed: seed)
         var table = NumberedTable<ApplicationNumber, Int>()
@@ -25,9 +25,17 @@ import Testing
             case 0..<5:
                 table[key] = step
                 reference[key] = step
-            case 5..<8:
+            case 5..<7:
                 table[key]? += 1
                 reference[key]? += 1
+            case 7:
+                // The in-place change: the new value comes back, nothing is added for a key without one.
+                let changed = table.update(key) { value in
+                    value += 2
+                    return value
+                }
+                reference[key]? += 2
+                #expect(changed == reference[key])
             default:
                 table[key] = nil
                 reference[key] = nil
