@@ -86,3 +86,13 @@ extension Event {
         }
     }
 }
+
+extension LoggedEvent {
+    /// The event a record keeps, with the record's time and position; fails like
+    /// ``Kezek/Event/init(record:)-(RecordView)``.
+    init(record: RecordView) throws(EngineError) {
+        self.init(
+            event: try Event(record: record), time: Timestamp(millisecondsSinceEpoch: record.timestamp),
+            position: record.position.rawValue)
+    }
+}

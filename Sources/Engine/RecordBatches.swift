@@ -64,16 +64,25 @@ final class RecordBatches: @unchecked Sendable {
     private func read(_ log: EventLog, after position: Position, until limit: Position?, through lastTime: Int64) {
         var batch = emptyBatch()
         var failure: EngineError?
-        do throws(EngineError) {
-            try log.forEachEvent(after: position, until: limit, through: lastTime) { event, time, position in
-                batch.append(LoggedEvent(event: event, time: time, position: position.rawValue))
+        // Each record is decoded straight into the batch: handing the event through the closures of
+        // `forEachEvent` would copy it at every step.
+        do throws(EventLogError) {
+            try log.forEachRecord(after: position) { view in
+                guard view.timestamp <= lastTime, limit.map({ view.position <= $0 }) ?? true else { return false }
+                do throws(EngineError) {
+                    batch.append(try LoggedEvent(record: view))
+                } catch {
+                    failure = error
+                    return false
+                }
                 if batch.count == batchSize {
                     handOver(batch)
                     batch = emptyBatch()
                 }
+                return true
             }
         } catch {
-            failure = error
+            failure = .log(error)
         }
         if !batch.isEmpty { handOver(batch) }
         condition.lock()
