@@ -16,17 +16,22 @@ public struct LoggedEvent: Sendable {
     }
 }
 
-extension KezekState {
-    /// Folds a batch of events into the records alone, in order, as ``evolveRecords(_:at:)`` does one by
-    /// one.
-    public mutating func evolveRecords(_ batch: UnsafeBufferPointer<LoggedEvent>) {
-        for index in batch.indices { foldRecords(batch[index].event, at: batch[index].time) }
+extension LoggedEvent {
+    /// The address of the event of the logged event at `address`. A fold reads the event through it:
+    /// a `switch` over `pointer.pointee` copies only the payload it binds, where one over
+    /// `batch[index].event` (or a call passing it) copies the whole event first.
+    @inlinable
+    public static func event(at address: UnsafePointer<LoggedEvent>) -> UnsafePointer<Event> {
+        (UnsafeRawPointer(address) + MemoryLayout<LoggedEvent>.offset(of: \.event)!).assumingMemoryBound(to: Event.self)
     }
+}
 
+extension KezekState {
     /// Folds a batch of events in order, as ``evolve(_:at:)`` does one by one.
     public mutating func evolve(_ batch: UnsafeBufferPointer<LoggedEvent>) {
+        guard let start = batch.baseAddress else { return }
         for index in batch.indices {
-            foldRecords(batch[index].event, at: batch[index].time)
+            foldRecords(at: LoggedEvent.event(at: start + index), time: start[index].time)
             indexDeadlines(after: batch[index].event)
         }
     }

@@ -11,15 +11,15 @@ extension KezekState {
     /// event by event. Until then the index may miss deadlines or hold stale ones; every record is as
     /// ``evolve(_:at:)`` leaves it.
     public mutating func evolveRecords(_ event: Event, at time: Timestamp) {
-        foldRecords(event, at: time)
+        withUnsafePointer(to: event) { foldRecords(at: $0, time: time) }
     }
 
-    /// The body of ``evolveRecords(_:at:)``, inlined into the loops over a batch: called there on an event
-    /// in the batch's memory, it reads the event where it lies, where a call would first copy the whole
-    /// event (the fold changes memory the compiler cannot tell apart from the batch's).
-    @inline(__always)
-    mutating func foldRecords(_ event: Event, at time: Timestamp) {
-        switch event {
+    /// The body of ``evolveRecords(_:at:)``, on the event at `event`: the loops over a batch call it on
+    /// the events where they lie, where passing an event from the batch's memory would copy the whole
+    /// event first (the fold changes memory the compiler cannot tell apart from the batch's); a case
+    /// copies only the payload it binds.
+    mutating func foldRecords(at event: UnsafePointer<Event>, time: Timestamp) {
+        switch event.pointee {
         case .kindergartenRegistered(let e): kindergartens[e.id] = KindergartenRecord(e)
         case .applicantRegistered(let e): applicants[e.applicant] = ApplicantRecord(iin: e.applicant, phone: e.phone)
         case .childAdded(let e): addChild(e)

@@ -31,15 +31,15 @@ public struct Projections: Equatable, Sendable {
 
     /// Folds one event, recorded at `time` at log `position`, into every projection.
     public mutating func apply(_ event: Event, at time: Timestamp, position: UInt64) {
-        fold(event, at: time, position: position)
+        withUnsafePointer(to: event) { fold(at: $0, time: time, position: position) }
     }
 
-    /// The body of ``apply(_:at:position:)``, inlined into the loop over a batch: called there on an event
-    /// in the batch's memory, it reads the event where it lies, where a call would first copy the whole
-    /// event (the fold changes memory the compiler cannot tell apart from the batch's).
-    @inline(__always)
-    mutating func fold(_ event: Event, at time: Timestamp, position: UInt64) {
-        switch event {
+    /// The body of ``apply(_:at:position:)``, on the event at `event`: the loop over a batch calls it on
+    /// the events where they lie, where passing an event from the batch's memory would copy the whole
+    /// event first (the fold changes memory the compiler cannot tell apart from the batch's); a case
+    /// copies only the payload it binds.
+    mutating func fold(at event: UnsafePointer<Event>, time: Timestamp, position: UInt64) {
+        switch event.pointee {
         case .kindergartenRegistered, .applicantRegistered, .childAdded, .priorityVerified, .interestConfirmed,
             .stopListed, .referralExtended:
             break
@@ -73,7 +73,10 @@ public struct Projections: Equatable, Sendable {
     /// Folds a batch of events read back from the log, in order, as ``apply(_:at:position:)`` does one by
     /// one.
     public mutating func apply(_ batch: UnsafeBufferPointer<LoggedEvent>) {
-        for index in batch.indices { fold(batch[index].event, at: batch[index].time, position: batch[index].position) }
+        guard let start = batch.baseAddress else { return }
+        for index in batch.indices {
+            fold(at: LoggedEvent.event(at: start + index), time: start[index].time, position: start[index].position)
+        }
     }
 
     /// Folds events recorded together at `time`, the first at `position`, the next ones after it.
