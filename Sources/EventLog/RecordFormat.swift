@@ -103,8 +103,12 @@ public struct RecordView {
     public let payload: UnsafeRawBufferPointer
     /// The canonical bytes (everything but the hash), which the chain hash covers.
     public let canonicalBytes: UnsafeRawBufferPointer
-    /// The stored chain hash.
-    public let hash: ChainHash
+    /// The stored chain hash's bytes, right after the canonical bytes.
+    let hashBytes: UnsafeRawBufferPointer
+
+    /// The stored chain hash. Read from the record's bytes when asked for: a view is handed from call
+    /// to call for every record of a scan, and most scans never look at the hash.
+    public var hash: ChainHash { ChainHash(bytes: hashBytes)! }
 
     /// The stream name.
     public var stream: StreamID {
@@ -158,7 +162,7 @@ public struct RecordView {
                 idempotencyKeyBytes: key,
                 payload: payload,
                 canonicalBytes: UnsafeRawBufferPointer(rebasing: value[..<end]),
-                hash: ChainHash(bytes: hashBytes)!
+                hashBytes: hashBytes
             )
         )
     }
