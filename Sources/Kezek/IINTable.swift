@@ -46,8 +46,9 @@ public struct IINTable<Value> {
         set {
             if let offset = offset(of: key) {
                 let had = entries[offset].value != nil
-                entries[offset].value = newValue
+                // Counted before the value moves in, so that it is moved rather than copied.
                 storedCount += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
+                entries[offset].value = newValue
             } else if let newValue {
                 append(key, newValue)
             }

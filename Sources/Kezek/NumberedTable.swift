@@ -45,8 +45,9 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
             if offset < UInt64(slots.count) {
                 let index = Int(truncatingIfNeeded: offset)
                 let had = slots[index] != nil
-                slots[index] = newValue
+                // Counted before the value moves in, so that it is moved rather than copied.
                 storedCount += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
+                slots[index] = newValue
             } else if let newValue {
                 insert(newValue, at: key)
             } else if !sparse.isEmpty, let index = sparse.removeValue(forKey: key) {
