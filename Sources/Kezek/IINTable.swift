@@ -148,28 +148,6 @@ public struct IINTable<Value> {
         }
     }
 
-    /// The first stage of looking `key` up ahead (see `prefetch(_:)`): starts bringing the index slot
-    /// where its probe begins into the cache.
-    func prefetchSlot(of key: IIN) {
-        guard !slots.isEmpty else { return }
-        let slot = Int(truncatingIfNeeded: Self.hash(of: key)) & (slots.count - 1)
-        slots.withUnsafeBufferPointer { Kezek.prefetch($0.baseAddress! + slot) }
-    }
-
-    /// The second stage, some events after the first: reads the slot where the probe for `key` begins
-    /// and, when its tag is the key's, starts bringing the entry it names into the cache.
-    func prefetchEntry(of key: IIN) {
-        guard !slots.isEmpty else { return }
-        let bits = Self.offsetBits(slotCount: slots.count)
-        let offsets = Self.offsetMask(bits)
-        let hash = Self.hash(of: key)
-        let entry = slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
-        guard entry != 0, entry & ~offsets == Self.tag(of: hash, offsetBits: bits) else { return }
-        let offset = Int(entry & offsets) - 1
-        guard offset < entries.count else { return }
-        Kezek.prefetch(entries.address(offset), size: MemoryLayout<Entry>.size)
-    }
-
     @inlinable mutating func append(_ key: IIN, _ value: consuming Value) {
         let used = entries.count
         precondition(used < Int(UInt32.max - 1), "an IIN table holds fewer than 2^32 - 1 records")

@@ -27,6 +27,13 @@ extension LoggedEvent {
 }
 
 extension KezekState {
+    /// Folds a batch of events into the records alone, in order, as ``evolveRecords(_:at:)`` does one by
+    /// one.
+    public mutating func evolveRecords(_ batch: UnsafeBufferPointer<LoggedEvent>) {
+        guard let start = batch.baseAddress else { return }
+        for index in batch.indices { foldRecords(at: LoggedEvent.event(at: start + index), time: start[index].time) }
+    }
+
     /// Folds a batch of events in order, as ``evolve(_:at:)`` does one by one.
     public mutating func evolve(_ batch: UnsafeBufferPointer<LoggedEvent>) {
         guard let start = batch.baseAddress else { return }

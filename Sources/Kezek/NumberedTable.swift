@@ -101,14 +101,6 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
         return change(&overflow[index]!)
     }
 
-    /// Starts bringing the record of `key` into the cache, when it lies in the array, for a change a few
-    /// events later (see `prefetch(_:)`).
-    func prefetch(_ key: Key) {
-        let offset = key.rawValue &- 1
-        guard offset < UInt64(slots.count) else { return }
-        Kezek.prefetch(slots.address(Int(truncatingIfNeeded: offset)), size: MemoryLayout<Value?>.size)
-    }
-
     /// Stores `value` as the record of `key`, a number at or beyond the array's end.
     @inlinable mutating func insert(_ value: consuming Value, at key: Key) {
         let offset = key.rawValue &- 1
