@@ -55,9 +55,12 @@ public struct OfferLinks: Equatable, Sendable {
     /// Ends a referral that holds a seat; returns its application, or `nil` when it held none (nothing
     /// changed).
     mutating func end(_ number: ReferralNumber, as status: ReferralStatus) -> ApplicationNumber? {
-        guard let link = referrals[number], link.status.holdsSeat else { return nil }
-        referrals.update(number) { $0.status = status }
-        return link.application
+        let ended = referrals.update(number) { link -> ApplicationNumber? in
+            guard link.status.holdsSeat else { return nil }
+            link.status = status
+            return link.application
+        }
+        return ended ?? nil
     }
 }
 
