@@ -62,10 +62,6 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
                 let had = slots[index] != nil
                 yield &slots[index]
                 storedCount += (slots[index] != nil ? 1 : 0) - (had ? 1 : 0)
-            } else if key.rawValue > 0, offset < UInt64(slots.count) + Self.gap, sparse[key] == nil {
-                var value: Value? = nil
-                yield &value
-                if let value = value.take() { insertGrowing(value, at: Int(truncatingIfNeeded: offset)) }
             } else if let index = sparse[key] {
                 yield &overflow[index]
                 if overflow[index] == nil {
@@ -75,11 +71,7 @@ public struct NumberedTable<Key: SequentialNumber, Value> {
             } else {
                 var value: Value? = nil
                 yield &value
-                if let value = value.take() {
-                    sparse[key] = overflow.count
-                    overflow.append(value)
-                    storedCount += 1
-                }
+                if let value = value.take() { insert(value, at: key) }
             }
         }
     }
