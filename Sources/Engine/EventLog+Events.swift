@@ -38,10 +38,18 @@ extension EventLog {
         _ body: (_ event: consuming Event, _ time: Timestamp, _ position: Position) -> Void
     ) throws(EngineError) {
         try forEachEventRecord(after: position) { view in
-            view.timestamp <= lastTime && (limit.map { view.position <= $0 } ?? true)
+            view.isWithin(limit, through: lastTime)
         } _: { event, view in
             body(consume event, Timestamp(millisecondsSinceEpoch: view.timestamp), view.position)
             return true
         }
+    }
+}
+
+extension RecordView {
+    /// Whether the record is at or before position `limit` (when given) and recorded at or before
+    /// `lastTime` (milliseconds since 1970): where a replay up to a point stops.
+    func isWithin(_ limit: Position?, through lastTime: Int64) -> Bool {
+        timestamp <= lastTime && (limit.map { position <= $0 } ?? true)
     }
 }

@@ -68,7 +68,7 @@ final class RecordBatches: @unchecked Sendable {
         // `forEachEvent` would copy it at every step.
         do throws(EventLogError) {
             try log.forEachRecord(after: position) { view in
-                guard view.timestamp <= lastTime, limit.map({ view.position <= $0 }) ?? true else { return false }
+                guard view.isWithin(limit, through: lastTime) else { return false }
                 do throws(EngineError) {
                     batch.append(try LoggedEvent(record: view))
                 } catch {
